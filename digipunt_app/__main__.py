@@ -1,0 +1,5 @@
+import sys
+
+from digipunt_app.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Qt widgets only. Talks to ``digipunt_app.core`` through operations run off the GUI thread."""
