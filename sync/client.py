@@ -1,0 +1,370 @@
+"""HTTP transport of sync protocol v1 (DESIGN.md §5), used by the app's sync engine and reports.
+
+One ``SyncClient`` wraps one ``requests.Session``: connect/read timeouts, a ``Digipunt/<version>``
+User-Agent, the device (or coordinator) bearer token, gzip request bodies, and RFC 9457 problem
+responses turned into typed exceptions whose ``str()`` is a plain Dutch sentence a volunteer can act
+on. The client knows nothing about the local store: it takes and returns the pydantic models of
+``sync.protocol``.
+
+It also counts what it sent and received (``stats``), so benchmarks and tests can see the number of
+requests and the bytes on the wire.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+from pydantic import BaseModel, ValidationError
+
+from sync.protocol import (
+    EnrolRequest,
+    EnrolResponse,
+    Health,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    SyncConfig,
+)
+
+DEFAULT_TIMEOUT = (5.0, 60.0)  # (connect, read) seconds
+GZIP_MIN_BYTES = 1024  # smaller bodies are sent as they are
+
+
+def _user_agent() -> str:
+    try:
+        from importlib.metadata import version
+
+        return f"Digipunt/{version('digipunt')}"
+    except Exception:  # not installed (frozen bundle): still identify ourselves
+        return "Digipunt/0"
+
+
+# --- errors ----------------------------------------------------------------------------------
+class SyncError(Exception):
+    """Base of every transport error; ``str(err)`` is a plain Dutch message for the volunteer.
+
+    ``status`` is the HTTP status when the server answered, ``detail`` the server's own words.
+    ``retryable`` says whether trying again later can help without anyone doing anything.
+    """
+
+    retryable = True
+    default_message = "Synchroniseren is niet gelukt."
+
+    def __init__(
+        self, message: str | None = None, *, status: int | None = None, detail: str | None = None
+    ) -> None:
+        super().__init__(message or self.default_message)
+        self.status = status
+        self.detail = detail
+
+
+class WrongAddress(SyncError):
+    """The address is malformed, or what answers there is not a Digipunt server."""
+
+    retryable = False
+    default_message = (
+        "Op dit adres staat geen Digipunt-server. Controleer het serveradres "
+        "(bijvoorbeeld https://digipunt.voorbeeld.be)."
+    )
+
+
+class NoNetwork(SyncError):
+    """The server could not be reached (no network, DNS, refused, timed out, cut off)."""
+
+    default_message = (
+        "De server is niet bereikbaar. Controleer de internetverbinding; "
+        "alles blijft bewaard en wordt later verstuurd."
+    )
+
+
+class CertificateProblem(SyncError):
+    """TLS verification failed (wrong clock, self-signed or expired certificate, wrong host)."""
+
+    retryable = False
+    default_message = (
+        "Het beveiligingscertificaat van de server klopt niet. Controleer het adres en de "
+        "klok van deze pc, of vraag hulp aan de IT-dienst."
+    )
+
+
+class EnrolCodeInvalid(SyncError):
+    """The one-time enrolment code is unknown, already used or expired."""
+
+    retryable = False
+    default_message = (
+        "Deze inschrijvingscode is niet geldig: ze is al gebruikt, verlopen of verkeerd "
+        "getypt. Vraag een nieuwe code aan de coördinator."
+    )
+
+
+class DeviceRevoked(SyncError):
+    """401: the device token is no longer accepted. The local queue is kept."""
+
+    retryable = False
+    default_message = (
+        "Deze pc is niet langer ingeschreven bij de server (toegang ingetrokken). "
+        "Alles blijft op deze pc bewaard. Vraag de coördinator om een nieuwe inschrijvingscode."
+    )
+
+
+class Forbidden(SyncError):
+    """403: the token is valid but may not do this (other digipunt, out of scope)."""
+
+    retryable = False
+    default_message = "De server weigert dit: deze pc of account heeft daar geen toegang toe."
+
+
+class TooLarge(SyncError):
+    """413: the request body is over the server's limit."""
+
+    retryable = False
+    default_message = "De server weigert het pakket omdat het te groot is."
+
+
+class RateLimited(SyncError):
+    """429: too many attempts; wait and try again."""
+
+    default_message = "Te veel pogingen na elkaar. Wacht even en probeer opnieuw."
+
+
+class ServerError(SyncError):
+    """5xx, or an answer that does not follow the protocol: a fault at the server's side."""
+
+    default_message = (
+        "De server heeft een fout gemaakt. Er gaat niets verloren; we proberen later opnieuw."
+    )
+
+
+class RequestRejected(SyncError):
+    """Any other 4xx: the server says the request is wrong (``detail`` says why)."""
+
+    retryable = False
+    default_message = "De server weigert het verzoek."
+
+
+# --- the client ------------------------------------------------------------------------------
+@dataclass
+class TransferStats:
+    """What went over the wire through this client (bodies; headers not counted)."""
+
+    requests: int = 0
+    bytes_sent: int = 0
+    bytes_received: int = 0
+
+
+def normalise_server_url(url: str) -> str:
+    """``digipunt.example.be`` -> ``https://digipunt.example.be``; no trailing slash.
+
+    Raises ``WrongAddress`` for something that cannot be a server address.
+    """
+    text = (url or "").strip()
+    if not text:
+        raise WrongAddress("Vul het adres van de server in.")
+    if "://" not in text:
+        text = "https://" + text
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.hostname or " " in text:
+        raise WrongAddress()
+    return text.rstrip("/")
+
+
+class SyncClient:
+    """The one HTTP wrapper of the app. Not thread-safe: one client per worker thread."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        timeout: tuple[float, float] = DEFAULT_TIMEOUT,
+        verify: bool | str = True,
+        session: requests.Session | None = None,
+    ) -> None:
+        self.base_url = normalise_server_url(base_url)
+        self.token = token
+        self.timeout = timeout
+        self.stats = TransferStats()
+        self._http = session or requests.Session()
+        self._http.verify = verify
+        self._http.headers["User-Agent"] = _user_agent()
+        self._http.headers["Accept"] = "application/json"
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- endpoints ---------------------------------------------------------------------------
+    def health(self) -> Health:
+        """``GET /v1/health``. Raises ``WrongAddress`` when no Digipunt server answers."""
+        try:
+            return self._call("GET", "/v1/health", model=Health, auth=False)
+        except (ServerError, RequestRejected, Forbidden, DeviceRevoked) as err:
+            raise WrongAddress(status=err.status, detail=err.detail) from err
+
+    def enrol(self, code: str, device_name: str) -> EnrolResponse:
+        """Check the address (health), then ``POST /v1/enrol`` with the one-time code."""
+        self.health()
+        body = EnrolRequest(code=code.strip(), device_name=device_name[:120] or "pc")
+        try:
+            return self._call("POST", "/v1/enrol", model=EnrolResponse, body=body, auth=False)
+        except (RequestRejected, Forbidden, DeviceRevoked) as err:
+            raise EnrolCodeInvalid(status=err.status, detail=err.detail) from err
+
+    def config(self) -> SyncConfig:
+        return self._call("GET", "/v1/sync/config", model=SyncConfig)
+
+    def push(self, request: PushRequest) -> PushResponse:
+        return self._call("POST", "/v1/sync/push", model=PushResponse, body=request)
+
+    def pull(self, cursor: int, limit: int | None = None) -> PullResponse:
+        params: dict[str, Any] = {"cursor": cursor}
+        if limit is not None:
+            params["limit"] = limit
+        return self._call("GET", "/v1/sync/pull", model=PullResponse, params=params)
+
+    def report_summary(self, date_from: date, date_to: date, group_by: str) -> dict[str, Any]:
+        """``GET /v1/reports/summary`` (coordinator token); the JSON body as a dict."""
+        params = {"from": date_from.isoformat(), "to": date_to.isoformat(), "group_by": group_by}
+        return self._call("GET", "/v1/reports/summary", params=params)
+
+    def report_reach(self, date_from: date, date_to: date) -> dict[str, Any]:
+        """``GET /v1/reports/reach`` (coordinator token); the JSON body as a dict."""
+        params = {"from": date_from.isoformat(), "to": date_to.isoformat()}
+        return self._call("GET", "/v1/reports/reach", params=params)
+
+    def export_sessions_csv(
+        self, date_from: date, date_to: date, *, chunk_size: int = 64 * 1024
+    ) -> Iterator[bytes]:
+        """``GET /v1/export/sessions.csv``: yields the CSV in chunks as it streams in."""
+        params = {"from": date_from.isoformat(), "to": date_to.isoformat()}
+        response = self._send("GET", "/v1/export/sessions.csv", params=params, stream=True)
+        try:
+            for chunk in response.iter_content(chunk_size=chunk_size):
+                self.stats.bytes_received += len(chunk)
+                yield chunk
+        except requests.RequestException as err:
+            raise NoNetwork(detail=str(err)) from err
+        finally:
+            response.close()
+
+    # --- plumbing ----------------------------------------------------------------------------
+    def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        model: type[BaseModel] | None = None,
+        body: BaseModel | None = None,
+        params: dict[str, Any] | None = None,
+        auth: bool = True,
+    ) -> Any:
+        data: bytes | None = None
+        if body is not None:
+            data = body.model_dump_json(exclude_none=False).encode()
+        response = self._send(method, path, data=data, params=params, auth=auth)
+        raw = response.content
+        self.stats.bytes_received += int(response.headers.get("Content-Length") or len(raw))
+        try:
+            parsed = json.loads(raw)
+        except ValueError as err:
+            raise WrongAddress(status=response.status_code, detail="no JSON in the answer") from err
+        if model is None:
+            return parsed
+        try:
+            return model.model_validate(parsed)
+        except ValidationError as err:
+            raise ServerError(status=response.status_code, detail=str(err)) from err
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        data: bytes | None = None,
+        params: dict[str, Any] | None = None,
+        auth: bool = True,
+        stream: bool = False,
+    ) -> requests.Response:
+        headers: dict[str, str] = {}
+        if auth:
+            if not self.token:
+                raise DeviceRevoked("Deze pc is nog niet ingeschreven bij een server.")
+            headers["Authorization"] = f"Bearer {self.token}"
+        if data is not None:
+            headers["Content-Type"] = "application/json"
+            if len(data) >= GZIP_MIN_BYTES:
+                data = gzip.compress(data, compresslevel=6)
+                headers["Content-Encoding"] = "gzip"
+        self.stats.requests += 1
+        self.stats.bytes_sent += len(data or b"")
+        try:
+            response = self._http.request(
+                method,
+                self.base_url + path,
+                data=data,
+                params=params,
+                headers=headers,
+                timeout=self.timeout,
+                stream=stream,
+            )
+        except requests.exceptions.SSLError as err:
+            raise CertificateProblem(detail=str(err)) from err
+        except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema) as err:
+            raise WrongAddress(detail=str(err)) from err
+        except requests.RequestException as err:
+            # ConnectionError, Timeout, ChunkedEncodingError, ContentDecodingError ...
+            raise NoNetwork(detail=str(err)) from err
+        if response.status_code >= 400:
+            try:
+                raise _error_for(response)
+            finally:
+                response.close()
+        return response
+
+
+def _problem_detail(response: requests.Response) -> str | None:
+    try:
+        body = response.json()
+    except (ValueError, requests.RequestException):
+        return None
+    if isinstance(body, dict):
+        detail = body.get("detail") or body.get("title")
+        return detail if isinstance(detail, str) else json.dumps(detail)[:500]
+    return None
+
+
+def _error_for(response: requests.Response) -> SyncError:
+    status = response.status_code
+    detail = _problem_detail(response)
+    is_problem = "json" in response.headers.get("Content-Type", "")
+    if status == 401:
+        return DeviceRevoked(status=status, detail=detail)
+    if status == 403:
+        return Forbidden(status=status, detail=detail)
+    if status == 413:
+        return TooLarge(status=status, detail=detail)
+    if status == 429:
+        return RateLimited(status=status, detail=detail)
+    if status in (502, 503, 504):
+        # A proxy or load balancer in between: the server itself may be fine.
+        return NoNetwork(status=status, detail=detail)
+    if status >= 500:
+        return ServerError(status=status, detail=detail)
+    if status in (404, 405) and not is_problem:
+        return WrongAddress(status=status, detail=detail)
+    message = RequestRejected.default_message
+    if detail:
+        message = f"{message} ({detail})"
+    return RequestRejected(message, status=status, detail=detail)
