@@ -1,0 +1,97 @@
+"""Engine, sessions, migrations and the write discipline of the server database.
+
+``Database(url)`` works for a SQLite file (the default) and for PostgreSQL through
+``postgresql+psycopg://``. ``migrate()`` runs the Alembic migrations of ``sync/server/migrations``
+programmatically (no alembic.ini needed).
+
+Writes go through ``db.write()``. It makes ``change.seq`` order equal commit order, which pull
+relies on (a client must never store a cursor past a change that commits later):
+
+- SQLite has one writer at a time anyway; a process-wide lock keeps our threads from meeting
+  SQLITE_BUSY on lock upgrade, and ``busy_timeout`` covers another process (the admin CLI);
+- PostgreSQL: ``lock_feed(session)`` takes a transaction-scoped advisory lock right before the
+  change rows are written, so sequence numbers are handed out and committed one transaction at a
+  time, while the record writes before it still run concurrently (the UNIQUE constraint decides).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+DEFAULT_SQLITE_FILE = "digipunt-server.db"
+_FEED_LOCK_KEY = 0x44494749  # "DIGI"
+
+
+def default_db_url(directory: Path | None = None) -> str:
+    """The zero-set-up database: a SQLite file in the current (or given) directory."""
+    path = (directory or Path.cwd()) / DEFAULT_SQLITE_FILE
+    return f"sqlite:///{path}"
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_size=20, max_overflow=30, pool_pre_ping=True)
+
+
+class Database:
+    """One engine plus a session factory; ``session()`` for reads, ``write()`` for writes."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self.is_sqlite = self.engine.dialect.name == "sqlite"
+        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        self._sqlite_lock = threading.Lock()
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest migration (idempotent)."""
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        with self.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    def session(self) -> Session:
+        return self._factory()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session whose transaction commits on success and rolls back on any error."""
+        lock = self._sqlite_lock if self.is_sqlite else None
+        if lock is not None:
+            lock.acquire()
+        try:
+            with self._factory() as session, session.begin():
+                yield session
+        finally:
+            if lock is not None:
+                lock.release()
+
+    def lock_feed(self, session: Session) -> None:
+        """Serialise the rest of this transaction with every other feed writer (PostgreSQL)."""
+        if not self.is_sqlite:
+            session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _FEED_LOCK_KEY})
+
+    def dispose(self) -> None:
+        self.engine.dispose()
