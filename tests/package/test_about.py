@@ -1,0 +1,52 @@
+"""The "Over" dialog tells the version and where data and logs are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel, QPushButton
+from pytestqt.qtbot import QtBot
+
+from digipunt_app import __version__
+from digipunt_app.ui.about import AboutDialog
+
+
+def _texts(dialog: AboutDialog) -> str:
+    return "\n".join(label.text() for label in dialog.findChildren(QLabel))
+
+
+def test_shows_version_and_folders(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = AboutDialog(data_dir=tmp_path / "data", log_dir=tmp_path / "logs")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    text = _texts(dialog)
+    assert __version__ in text
+    assert str(tmp_path / "data") in text
+    assert str(tmp_path / "logs") in text
+    assert "EUPL-1.2" in text
+    assert "Normaal" in text
+    assert dialog.windowTitle() == "Over Digipunt"
+
+
+def test_portable_mode_is_said(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = AboutDialog(data_dir=tmp_path, log_dir=tmp_path / "logs", portable=True)
+    qtbot.addWidget(dialog)
+    assert "Draagbaar" in _texts(dialog)
+
+
+def test_every_control_has_an_accessible_name(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = AboutDialog(data_dir=tmp_path, log_dir=tmp_path)
+    qtbot.addWidget(dialog)
+    for button in dialog.findChildren(QPushButton):
+        assert button.accessibleName() or button.text()
+
+
+def test_copy_details_for_the_helpdesk(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = AboutDialog(data_dir=tmp_path / "d", log_dir=tmp_path / "l")
+    qtbot.addWidget(dialog)
+    dialog.copy_details()
+    copied = QGuiApplication.clipboard().text()
+    assert f"Digipunt {__version__}" in copied
+    assert str(tmp_path / "d") in copied and str(tmp_path / "l") in copied
+    assert "Qt " in copied
