@@ -230,3 +230,63 @@ class Problem(BaseModel):
     title: str
     status: int
     detail: str
+
+
+# --- reports (coordinator token) -------------------------------------------------------------
+class SummaryRow(BaseModel):
+    key: str
+    label: str
+    sessions: int
+    duration_min: int
+
+
+class SummaryReport(BaseModel):
+    """``GET /v1/reports/summary``. With ``service``/``referral`` a session counts once per code
+    it holds, so the rows can add up to more than ``total_sessions``."""
+
+    date_from: date
+    date_to: date
+    group_by: Literal["digipunt", "service", "month", "municipality", "outcome", "referral"]
+    scope: str  # "region" or a digibank id
+    scope_name: str
+    total_sessions: int
+    total_duration_min: int
+    rows: list[SummaryRow]
+
+
+class ReachCount(BaseModel):
+    """Unique adults reached = ``counted_by_code`` (distinct visitor codes, exact) +
+    ``estimated_without_code`` (adult first visits without a code, an estimate)."""
+
+    unique_adults: int
+    counted_by_code: int
+    estimated_without_code: int
+
+
+class ReachDigipunt(ReachCount):
+    digipunt_id: str
+    name: str
+    municipality: str
+
+
+class ReachDigibank(ReachCount):
+    digibank_id: str
+    name: str
+    reach_target: int | None = None
+    tier_reached: int | None = None
+    next_tier: int | None = None
+    digipunten: list[ReachDigipunt]
+
+
+class ReachReport(BaseModel):
+    """``GET /v1/reports/reach``: per digibank (with its digipunten) and, for a region token,
+    the region as a whole. A visitor code seen at two digipunten of one digibank counts once for
+    that digibank; seen in two digibanken it counts once in each (and once for the region)."""
+
+    date_from: date
+    date_to: date
+    scope: str
+    tiers: list[int] = Field(default_factory=lambda: list(FUNDING_TIERS))
+    digibanken: list[ReachDigibank]
+    region: ReachCount | None = None
+    estimated_note: str

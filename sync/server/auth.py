@@ -1,0 +1,104 @@
+"""Who is calling: device tokens for sync, scoped coordinator tokens for reports and export.
+
+- no/garbled ``Authorization`` header or an unknown token: 401;
+- a revoked device: 401 (its PC keeps its local queue and says so);
+- a valid token of the wrong kind (a device on reports, a coordinator on sync): 403.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import defaultdict, deque
+from dataclasses import dataclass
+
+from fastapi import Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import select
+
+from sync.server.db import Database
+from sync.server.models import CoordinatorToken, Device
+from sync.server.problems import ApiProblem
+from sync.server.tokens import hash_secret
+
+bearer = HTTPBearer(
+    auto_error=False,
+    description="Device token (from /v1/enrol) for sync; coordinator token for reports/export.",
+)
+
+
+@dataclass(frozen=True)
+class DeviceCaller:
+    id: str
+    digipunt_id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class CoordinatorCaller:
+    id: str
+    name: str
+    #: None = the whole region
+    digibank_id: str | None
+
+
+def _token(creds: HTTPAuthorizationCredentials | None) -> str:
+    if creds is None or not creds.credentials:
+        raise ApiProblem(401, "Authorization: Bearer <token> is missing.")
+    return creds.credentials
+
+
+def authenticate_device(db: Database, creds: HTTPAuthorizationCredentials | None) -> DeviceCaller:
+    digest = hash_secret(_token(creds))
+    with db.session() as s:
+        device = s.scalar(select(Device).where(Device.token_hash == digest))
+        if device is None:
+            if s.scalar(select(CoordinatorToken.id).where(CoordinatorToken.token_hash == digest)):
+                raise ApiProblem(403, "A coordinator token cannot sync; use a device token.")
+            raise ApiProblem(401, "This token is not known to the server.")
+        if device.revoked:
+            raise ApiProblem(401, "This device has been revoked; enrol it again with a new code.")
+        return DeviceCaller(device.id, device.digipunt_id, device.name)
+
+
+def authenticate_coordinator(
+    db: Database, creds: HTTPAuthorizationCredentials | None
+) -> CoordinatorCaller:
+    digest = hash_secret(_token(creds))
+    with db.session() as s:
+        tok = s.scalar(select(CoordinatorToken).where(CoordinatorToken.token_hash == digest))
+        if tok is None:
+            if s.scalar(select(Device.id).where(Device.token_hash == digest)):
+                raise ApiProblem(
+                    403, "A device token cannot read reports; use a coordinator token."
+                )
+            raise ApiProblem(401, "This token is not known to the server.")
+        if tok.revoked:
+            raise ApiProblem(401, "This coordinator token has been revoked.")
+        return CoordinatorCaller(tok.id, tok.name, tok.digibank_id)
+
+
+class RateLimiter:
+    """At most ``attempts`` calls per key within ``window_s`` seconds (sliding window)."""
+
+    def __init__(self, attempts: int, window_s: float) -> None:
+        self.attempts = attempts
+        self.window_s = window_s
+        self._seen: dict[str, deque[float]] = defaultdict(deque)
+        self._lock = threading.Lock()
+
+    def check(self, key: str) -> float | None:
+        """Record an attempt; None when allowed, else seconds until the next one is."""
+        now = time.monotonic()
+        with self._lock:
+            seen = self._seen[key]
+            while seen and now - seen[0] >= self.window_s:
+                seen.popleft()
+            if len(seen) >= self.attempts:
+                return self.window_s - (now - seen[0])
+            seen.append(now)
+            return None
+
+
+def client_ip(request: Request) -> str:
+    return request.client.host if request.client else "unknown"

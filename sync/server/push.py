@@ -1,0 +1,282 @@
+"""``POST /v1/sync/push``: land a batch of record versions, idempotently and race-safe.
+
+Per record, in one transaction for the batch and a savepoint per record:
+
+1. the payload must validate (``HelpSessionPayload``/``HelperPayload``) and name only catalog
+   services, else ``rejected`` with the reason (the rest of the batch still lands);
+2. ``(id, rev)`` already stored: same content -> ``duplicate``; other content -> ``conflict``;
+3. ``base_rev`` equals the server's current rev (0 = none): insert the version (``(id, rev)``
+   UNIQUE) and compare-and-swap the current row -> ``accepted``. When a concurrent push wins the
+   race (IntegrityError, or the CAS matches no row) the record is looked at again: ``duplicate``
+   or ``conflict``;
+4. otherwise ``conflict``: the losing version is stored in ``conflict`` (once per content).
+
+A record of another digipunt (by payload or by the stored record) makes the whole request 403.
+Records are handled in id order so concurrent batches take row locks in the same order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from sync.protocol import HelperPayload, HelpSessionPayload, PushRequest, PushResult, Record
+from sync.server.auth import DeviceCaller
+from sync.server.db import Database
+from sync.server.feed import audit, record_change
+from sync.server.models import (
+    Conflict,
+    Device,
+    Helper,
+    HelpSession,
+    HelpSessionReferral,
+    HelpSessionService,
+    RecordVersion,
+    utcnow,
+)
+from sync.server.problems import ApiProblem
+
+PAYLOADS: dict[str, type[BaseModel]] = {"help_session": HelpSessionPayload, "helper": HelperPayload}
+CURRENT: dict[str, Any] = {"help_session": HelpSession, "helper": Helper}
+
+
+class _LostRace(Exception):
+    """The compare-and-swap of the current row matched nothing: someone else got there first."""
+
+
+@dataclass
+class _Checked:
+    record: Record
+    payload: dict[str, Any]
+    model: BaseModel
+    content_hash: str
+
+
+def _content_hash(rec: Record, payload: dict[str, Any]) -> str:
+    updated = rec.updated_at.astimezone(UTC).isoformat()
+    blob = json.dumps(
+        [rec.type, rec.deleted, updated, payload], sort_keys=True, separators=(",", ":")
+    )
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def _reason(err: ValidationError) -> str:
+    parts = []
+    for e in err.errors()[:3]:
+        loc = ".".join(str(p) for p in e.get("loc", ())) or "payload"
+        parts.append(f"{loc}: {e.get('msg')}")
+    return "; ".join(parts)
+
+
+def check_ownership(device: DeviceCaller, req: PushRequest) -> None:
+    """403 for the whole request when any record names another digipunt."""
+    for rec in req.records:
+        punt = rec.payload.get("digipunt_id")
+        if isinstance(punt, str) and punt != device.digipunt_id:
+            raise ApiProblem(
+                403,
+                f"Record {rec.id} belongs to digipunt {punt!r}; this device may only write "
+                f"records of its own digipunt.",
+            )
+
+
+def _validate(rec: Record, services: set[str]) -> _Checked | str:
+    try:
+        model = PAYLOADS[rec.type].model_validate(rec.payload)
+    except ValidationError as err:
+        return f"invalid payload: {_reason(err)}"
+    if rec.rev <= rec.base_rev:
+        return f"rev {rec.rev} must be greater than base_rev {rec.base_rev}"
+    if isinstance(model, HelpSessionPayload):
+        unknown = [code for code in model.services if code not in services]
+        if unknown:
+            return f"unknown service code(s) {', '.join(unknown)}: not in the server catalog"
+    payload = model.model_dump(mode="json")
+    return _Checked(rec, payload, model, _content_hash(rec, payload))
+
+
+def _session_columns(m: HelpSessionPayload) -> dict[str, Any]:
+    return {
+        "local_date": m.local_date,
+        "started_at": m.started_at,
+        "duration_min": m.duration_min,
+        "channel": m.channel,
+        "outcome": m.outcome,
+        "age_band": m.age_band,
+        "adult_confirmed": m.adult_confirmed,
+        "first_visit": m.first_visit,
+        "visitor_code": m.visitor_code,
+        "postcode": m.postcode,
+    }
+
+
+class Pusher:
+    """Lands one batch for one device; ``run`` returns results in the order of the request."""
+
+    def __init__(self, db: Database, device: DeviceCaller, services: set[str]) -> None:
+        self.db = db
+        self.device = device
+        self.services = services
+
+    def run(self, req: PushRequest) -> list[PushResult]:
+        check_ownership(self.device, req)
+        results: dict[int, PushResult] = {}
+        checked: list[tuple[int, _Checked]] = []
+        for i, rec in enumerate(req.records):
+            outcome = _validate(rec, self.services)
+            if isinstance(outcome, str):
+                results[i] = PushResult(id=rec.id, rev=rec.rev, status="rejected", detail=outcome)
+            else:
+                checked.append((i, outcome))
+        checked.sort(key=lambda pair: (pair[1].record.id, pair[1].record.rev))
+        with self.db.write() as s:
+            accepted: list[_Checked] = []
+            for i, item in checked:
+                results[i] = self._one(s, item)
+                if results[i].status == "accepted":
+                    accepted.append(item)
+            if accepted:
+                self.db.lock_feed(s)
+                for item in accepted:
+                    rec = item.record
+                    record_change(s, rec.type, rec.id, self.device.digipunt_id, self.device.id)
+        return [results[i] for i in range(len(req.records))]
+
+    # --- one record ------------------------------------------------------------------------
+    def _one(self, s: Session, item: _Checked) -> PushResult:
+        rec = item.record
+        for _attempt in range(3):
+            seen = self._existing(s, item)
+            if seen is not None:
+                return seen
+            table = CURRENT[rec.type]
+            current = s.execute(
+                select(table.rev, table.digipunt_id).where(table.id == rec.id)
+            ).first()
+            if current is not None and current.digipunt_id != self.device.digipunt_id:
+                raise ApiProblem(
+                    403, f"Record {rec.id} belongs to another digipunt; this device may not "
+                    "change it."
+                )
+            server_rev = current.rev if current is not None else 0
+            if server_rev != rec.base_rev:
+                return self._conflict(s, item, server_rev)
+            try:
+                with s.begin_nested():
+                    self._store(s, item, create=current is None)
+            except (IntegrityError, _LostRace):
+                continue  # a concurrent push got there first: look again
+            return PushResult(id=rec.id, rev=rec.rev, status="accepted")
+        raise ApiProblem(409, f"Record {rec.id} is being changed by another push; send it again.")
+
+    def _existing(self, s: Session, item: _Checked) -> PushResult | None:
+        rec = item.record
+        row = s.execute(
+            select(RecordVersion.type, RecordVersion.content_hash).where(
+                RecordVersion.id == rec.id, RecordVersion.rev == rec.rev
+            )
+        ).first()
+        if row is None:
+            return None
+        if row.type != rec.type:
+            return PushResult(
+                id=rec.id, rev=rec.rev, status="rejected",
+                detail=f"id {rec.id} is already used by a {row.type} record",
+            )
+        if row.content_hash == item.content_hash:
+            return PushResult(id=rec.id, rev=rec.rev, status="duplicate")
+        table = CURRENT[rec.type]
+        server_rev = s.scalar(select(table.rev).where(table.id == rec.id)) or 0
+        return self._conflict(s, item, server_rev)
+
+    def _store(self, s: Session, item: _Checked, *, create: bool) -> None:
+        rec, payload = item.record, item.payload
+        local_date = item.model.local_date if isinstance(item.model, HelpSessionPayload) else None
+        s.execute(
+            insert(RecordVersion).values(
+                type=rec.type, id=rec.id, rev=rec.rev, base_rev=rec.base_rev,
+                digipunt_id=self.device.digipunt_id, device_id=self.device.id,
+                deleted=rec.deleted, updated_at=rec.updated_at, content_hash=item.content_hash,
+                payload=payload, received_at=utcnow(), local_date=local_date,
+            )
+        )
+        table = CURRENT[rec.type]
+        values: dict[str, Any] = {
+            "rev": rec.rev, "digipunt_id": self.device.digipunt_id, "device_id": self.device.id,
+            "deleted": rec.deleted, "updated_at": rec.updated_at, "payload": payload,
+        }
+        if isinstance(item.model, HelpSessionPayload):
+            values.update(_session_columns(item.model))
+        if create:
+            s.execute(insert(table).values(id=rec.id, **values))
+        else:
+            done = s.execute(
+                update(table)
+                .where(table.id == rec.id, table.rev == rec.base_rev)
+                .values(**values)
+                .execution_options(synchronize_session=False)
+            )
+            if done.rowcount != 1:
+                raise _LostRace()
+        if isinstance(item.model, HelpSessionPayload):
+            self._children(s, rec.id, item.model)
+
+    @staticmethod
+    def _children(s: Session, session_id: str, m: HelpSessionPayload) -> None:
+        for child in (HelpSessionService, HelpSessionReferral):
+            s.execute(delete(child).where(child.session_id == session_id))
+        if m.services:
+            s.execute(
+                insert(HelpSessionService),
+                [{"session_id": session_id, "service": code} for code in m.services],
+            )
+        if m.referrals:
+            s.execute(
+                insert(HelpSessionReferral),
+                [{"session_id": session_id, "referral": code} for code in set(m.referrals)],
+            )
+
+    def _conflict(self, s: Session, item: _Checked, server_rev: int) -> PushResult:
+        rec = item.record
+        local_date = item.model.local_date if isinstance(item.model, HelpSessionPayload) else None
+        detail = f"the server has rev {server_rev}; this version started from rev {rec.base_rev}"
+        try:
+            with s.begin_nested():
+                s.execute(
+                    insert(Conflict).values(
+                        type=rec.type, record_id=rec.id, rev=rec.rev, base_rev=rec.base_rev,
+                        server_rev=server_rev, digipunt_id=self.device.digipunt_id,
+                        device_id=self.device.id, deleted=rec.deleted,
+                        updated_at=rec.updated_at, content_hash=item.content_hash,
+                        payload=item.payload, received_at=utcnow(), local_date=local_date,
+                    )
+                )
+                audit(s, f"device:{self.device.id}", "conflict",
+                      f"{rec.type} {rec.id} rev {rec.rev} (base {rec.base_rev}, "
+                      f"server {server_rev})")
+                s.flush()
+        except IntegrityError:
+            pass  # this losing version is already kept
+        return PushResult(id=rec.id, rev=rec.rev, status="conflict", detail=detail)
+
+
+def note_clock(db: Database, device: DeviceCaller, client_time: datetime | None) -> None:
+    """Keep when the device was last seen and how far its clock is off (client - server)."""
+    now = utcnow()
+    values: dict[str, Any] = {"last_seen_at": now}
+    if client_time is not None:
+        values["clock_skew_s"] = round((client_time - now).total_seconds(), 1)
+    with db.write() as s:
+        s.execute(update(Device).where(Device.id == device.id).values(**values))
+
+
+ServicesSource = Callable[[], set[str]]

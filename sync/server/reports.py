@@ -1,0 +1,211 @@
+"""Coordinator reports (DESIGN.md §3, §5): summary by one dimension, and unique adults reached.
+
+Only the current version of each session counts, deleted sessions never do, and periods are by
+``local_date`` (the Brussels date of the session), ``date_from``..``date_to`` inclusive.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from sync.protocol import (
+    FUNDING_TIERS,
+    ReachCount,
+    ReachDigibank,
+    ReachDigipunt,
+    ReachReport,
+    SummaryReport,
+    SummaryRow,
+)
+from sync.server.catalog import service_labels
+from sync.server.models import (
+    CatalogVersion,
+    Digibank,
+    Digipunt,
+    HelpSession,
+    HelpSessionReferral,
+    HelpSessionService,
+)
+
+ESTIMATED_NOTE = (
+    "counted_by_code is exact (distinct visitor codes of adults); estimated_without_code counts "
+    "adult first visits recorded without a visitor code and is an estimate"
+)
+OUTCOME_LABELS = {
+    "solved_by_visitor": "Zelf opgelost door bezoeker",
+    "solved_together": "Samen opgelost",
+    "partly_followup": "Deels, opvolging nodig",
+    "not_solved": "Niet opgelost",
+}
+
+
+def _scoped(q: Select[Any], digibank_id: str | None, d_from: date, d_to: date) -> Select[Any]:
+    q = q.where(
+        HelpSession.deleted.is_(False),
+        HelpSession.local_date >= d_from,
+        HelpSession.local_date <= d_to,
+    )
+    if digibank_id is not None:
+        q = q.where(Digipunt.digibank_id == digibank_id)
+    return q
+
+
+def summary(
+    s: Session, group_by: str, d_from: date, d_to: date, digibank_id: str | None, scope_name: str
+) -> SummaryReport:
+    count = func.count()
+    minutes = func.coalesce(func.sum(HelpSession.duration_min), 0)
+    base = select().select_from(HelpSession).join(Digipunt, Digipunt.id == HelpSession.digipunt_id)
+    totals = s.execute(_scoped(base.add_columns(count, minutes), digibank_id, d_from, d_to)).one()
+    labels: dict[str, str] = {}
+    if group_by == "digipunt":
+        key: Any = Digipunt.id
+        labels = dict(s.execute(select(Digipunt.id, Digipunt.name)).tuples().all())
+        q = base
+    elif group_by == "municipality":
+        key = Digipunt.municipality
+        q = base
+    elif group_by == "outcome":
+        key = HelpSession.outcome
+        labels = OUTCOME_LABELS
+        q = base
+    elif group_by == "month":
+        key = HelpSession.local_date
+        q = base
+    elif group_by == "service":
+        key = HelpSessionService.service
+        q = base.join(HelpSessionService, HelpSessionService.session_id == HelpSession.id)
+        latest = s.scalar(select(CatalogVersion.body).order_by(CatalogVersion.version.desc()))
+        labels = service_labels(latest or {})
+    elif group_by == "referral":
+        key = HelpSessionReferral.referral
+        q = base.join(HelpSessionReferral, HelpSessionReferral.session_id == HelpSession.id)
+    else:  # pragma: no cover - the endpoint validates group_by
+        raise ValueError(group_by)
+    q = _scoped(q.add_columns(key, count, minutes), digibank_id, d_from, d_to).group_by(key)
+    agg: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for k, n, mins in s.execute(q):
+        k = f"{k:%Y-%m}" if group_by == "month" else str(k)
+        agg[k][0] += int(n)
+        agg[k][1] += int(mins or 0)
+    rows = [
+        SummaryRow(key=k, label=labels.get(k, k), sessions=n, duration_min=mins)
+        for k, (n, mins) in agg.items()
+    ]
+    if group_by == "month":
+        rows.sort(key=lambda r: r.key)
+    else:
+        rows.sort(key=lambda r: (-r.sessions, r.key))
+    return SummaryReport(
+        date_from=d_from, date_to=d_to, group_by=group_by,  # type: ignore[arg-type]
+        scope=digibank_id or "region", scope_name=scope_name,
+        total_sessions=int(totals[0]), total_duration_min=int(totals[1] or 0), rows=rows,
+    )
+
+
+def _count(code: int, estimated: int) -> dict[str, int]:
+    return {
+        "unique_adults": code + estimated, "counted_by_code": code,
+        "estimated_without_code": estimated,
+    }
+
+
+def reach(s: Session, d_from: date, d_to: date, digibank_id: str | None) -> ReachReport:
+    base = select().select_from(HelpSession).join(Digipunt, Digipunt.id == HelpSession.digipunt_id)
+    adult = _scoped(base, digibank_id, d_from, d_to).where(HelpSession.adult_confirmed.is_(True))
+    coded = adult.where(HelpSession.visitor_code.is_not(None))
+    distinct_codes = func.count(func.distinct(HelpSession.visitor_code))
+    estimated_q = adult.where(
+        HelpSession.visitor_code.is_(None), HelpSession.first_visit == "yes"
+    ).add_columns(HelpSession.digipunt_id, func.count()).group_by(HelpSession.digipunt_id)
+
+    codes_by_punt = dict(
+        s.execute(
+            coded.add_columns(HelpSession.digipunt_id, distinct_codes)
+            .group_by(HelpSession.digipunt_id)
+        ).tuples().all()
+    )
+    codes_by_bank = dict(
+        s.execute(
+            coded.add_columns(Digipunt.digibank_id, distinct_codes).group_by(Digipunt.digibank_id)
+        ).tuples().all()
+    )
+    estimated_by_punt = dict(s.execute(estimated_q).tuples().all())
+
+    banks_q = select(Digibank).order_by(Digibank.name)
+    punts_q = select(Digipunt).order_by(Digipunt.name)
+    if digibank_id is not None:
+        banks_q = banks_q.where(Digibank.id == digibank_id)
+        punts_q = punts_q.where(Digipunt.digibank_id == digibank_id)
+    punts_by_bank: dict[str, list[Digipunt]] = defaultdict(list)
+    for punt in s.scalars(punts_q):
+        punts_by_bank[punt.digibank_id].append(punt)
+
+    banks = []
+    for bank in s.scalars(banks_q):
+        punten = [
+            ReachDigipunt(
+                digipunt_id=p.id, name=p.name, municipality=p.municipality,
+                **_count(int(codes_by_punt.get(p.id, 0)), int(estimated_by_punt.get(p.id, 0))),
+            )
+            for p in punts_by_bank[bank.id]
+        ]
+        counts = _count(
+            int(codes_by_bank.get(bank.id, 0)), sum(p.estimated_without_code for p in punten)
+        )
+        unique = counts["unique_adults"]
+        reached = [t for t in FUNDING_TIERS if unique >= t]
+        ahead = [t for t in FUNDING_TIERS if unique < t]
+        banks.append(
+            ReachDigibank(
+                digibank_id=bank.id, name=bank.name, reach_target=bank.reach_target,
+                tier_reached=reached[-1] if reached else None,
+                next_tier=ahead[0] if ahead else None, digipunten=punten, **counts,
+            )
+        )
+    region = None
+    if digibank_id is None:
+        region_codes = int(s.execute(coded.add_columns(distinct_codes)).scalar_one())
+        region = ReachCount(**_count(region_codes, sum(int(v) for v in estimated_by_punt.values())))
+    return ReachReport(
+        date_from=d_from, date_to=d_to, scope=digibank_id or "region",
+        digibanken=banks, region=region, estimated_note=ESTIMATED_NOTE,
+    )
+
+
+EXPORT_COLUMNS = (
+    "id", "rev", "digibank", "digipunt_id", "digipunt", "municipality", "local_date",
+    "started_at", "duration_min", "channel", "services", "outcome", "referrals", "age_band",
+    "adult_confirmed", "target_groups", "language", "interpreter", "first_visit",
+    "visitor_code", "postcode",
+)
+
+
+def export_rows(s: Session, d_from: date, d_to: date, digibank_id: str | None) -> Any:
+    """Rows for the CSV export (current, not deleted), streamed from the database."""
+    q = (
+        select(HelpSession.id, HelpSession.rev, Digibank.name, Digipunt.id, Digipunt.name,
+               Digipunt.municipality, HelpSession.payload)
+        .select_from(HelpSession)
+        .join(Digipunt, Digipunt.id == HelpSession.digipunt_id)
+        .join(Digibank, Digibank.id == Digipunt.digibank_id)
+        .order_by(HelpSession.local_date, HelpSession.id)
+    )
+    q = _scoped(q, digibank_id, d_from, d_to)
+    for sid, rev, bank, punt_id, punt, municipality, p in s.execute(
+        q.execution_options(yield_per=2000)
+    ):
+        yield [
+            sid, rev, bank, punt_id, punt, municipality, p.get("local_date"),
+            p.get("started_at"), p.get("duration_min"), p.get("channel"),
+            ";".join(p.get("services", [])), p.get("outcome"), ";".join(p.get("referrals", [])),
+            p.get("age_band"), "ja" if p.get("adult_confirmed") else "nee",
+            ";".join(p.get("target_groups", [])), p.get("language"),
+            "ja" if p.get("interpreter") else "nee", p.get("first_visit"),
+            p.get("visitor_code") or "", p.get("postcode") or "",
+        ]
