@@ -1,0 +1,69 @@
+"""Start of the desktop app: ``run(args)`` is called by ``digipunt_app.cli`` with the parsed
+arguments (``data_dir``, ``lang``).
+
+The window shows at once; the store (SQLAlchemy, Alembic, quick check, backup) is opened on the DB
+worker and the pages fill in when it is ready. Nothing heavy is imported here.
+
+Environment: ``DIGIPUNT_EXIT_AFTER_START=1`` quits as soon as the window is ready (store open,
+first data shown): used by the frozen smoke test and the start-up benchmark. It prints
+``digipunt: ready`` on stdout first.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from digipunt_app.ui import i18n
+from digipunt_app.ui.main_window import MainWindow
+from digipunt_app.ui.operations import Operations
+
+# Hooks run on every new main window (other parts add their tab / status widget / menu here, e.g.
+# ``WINDOW_HOOKS.append(install_sync)`` in their module, imported by ``install_extensions``).
+WINDOW_HOOKS: list[Any] = []
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Digipunt")
+    app.setOrganizationName("Digipunt")
+    app.setApplicationDisplayName("Digipunt")
+    return app
+
+
+def build_window(app: QApplication, data_dir: Path, lang: str | None) -> MainWindow:
+    """Window + operations, store opening started; the caller shows it."""
+    i18n.set_language(app, lang or "nl")
+    ops = Operations(app)
+    window = MainWindow(ops, language_override=lang)
+    for hook in WINDOW_HOOKS:
+        hook(window)
+    window.start(data_dir)
+    return window
+
+
+def run(args: Any) -> int:
+    from digipunt_app.core import config
+
+    app = make_app()
+    data_dir = config.data_dir(getattr(args, "data_dir", None))
+    window = build_window(app, data_dir, getattr(args, "lang", None))
+    window.show()
+    if os.environ.get("DIGIPUNT_EXIT_AFTER_START") == "1":
+
+        def _quit() -> None:
+            print("digipunt: ready", flush=True)
+            QTimer.singleShot(0, app.quit)
+
+        window.ready.connect(_quit)
+        window.open_failed.connect(lambda _msg: app.exit(1))
+    code = app.exec()
+    window.ops.shutdown()
+    return int(code)

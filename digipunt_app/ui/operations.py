@@ -1,0 +1,212 @@
+"""The one background-operation helper of the desktop client (DESIGN.md §2).
+
+Every database call runs on ONE worker thread (SQLite likes a single writer, and the store's
+operations are short); every network call runs on a second one, so a slow server never delays a
+save. The result comes back to the GUI thread by a queued Qt signal and is handed to the
+``on_success`` or ``on_failure`` callback there. Widgets never touch the store themselves.
+
+Usage (the shape of Anki's ``QueryOp``/``CollectionOp``)::
+
+    ops.db(lambda store: sessions.save_session(store, draft),
+           on_success=self._saved,           # gets the SessionRow, on the GUI thread
+           on_failure=self._save_failed,     # gets the exception, on the GUI thread
+           changes={"sessions"})             # after success: ops.changed.emit({"sessions"})
+
+    ops.net(lambda: client.health(), on_success=..., on_failure=...)
+
+- ``changes`` names what an operation changed. Known names: ``"sessions"``, ``"helpers"``,
+  ``"settings"``, ``"catalog"``, ``"sync"``. After a successful operation ``Operations.changed``
+  is emitted with that set, and each widget refreshes only when a name it shows is in it (Anki's
+  ``on_operation_did_execute``). Call ``ops.notify({"sessions"})`` after a change made elsewhere
+  (e.g. the sync engine pulled sessions).
+- Without ``on_failure`` a failure is sent to ``Operations.failed`` (the main window shows it).
+- ``ops.store`` is ``None`` until ``open_store`` succeeded; db operations queued before that wait
+  on the worker for it (they run in order).
+- An operation may be dropped before it runs by the returned ``Handle.cancel()``; a callback whose
+  ``owner`` QObject was deleted in the meantime is not called.
+- ``ops.busy`` is the number of operations not yet answered (tests wait for ``ops.busy == 0``).
+- ``shutdown()`` closes the store on the worker and waits for both threads.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from shiboken6 import isValid
+
+log = logging.getLogger(__name__)
+
+Success = Callable[[Any], None]
+Failure = Callable[[BaseException], None]
+
+
+class Handle:
+    """Returned by ``db``/``net``: ``cancel()`` drops the operation if it has not started."""
+
+    def __init__(self) -> None:
+        self.cancelled = threading.Event()
+
+    def cancel(self) -> None:
+        self.cancelled.set()
+
+
+class _Done:
+    __slots__ = ("changes", "error", "handle", "on_failure", "on_success", "owner", "result")
+
+    def __init__(self) -> None:
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.on_success: Success | None = None
+        self.on_failure: Failure | None = None
+        self.owner: QObject | None = None
+        self.changes: frozenset[str] = frozenset()
+        self.handle = Handle()
+
+
+class Operations(QObject):
+    """Runs callables off the GUI thread; see the module docstring."""
+
+    changed = Signal(object)  # frozenset[str]: what changed
+    failed = Signal(object)  # BaseException of an operation without its own on_failure
+    _finished = Signal(object)  # internal: a _Done, emitted from a worker thread
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store: Any = None
+        self.busy = 0
+        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="digipunt-db")
+        self._net = ThreadPoolExecutor(max_workers=1, thread_name_prefix="digipunt-net")
+        self._store_ready = threading.Event()
+        self._closed = False
+        # Emitted from a worker thread, received on the thread that owns self (the GUI thread).
+        self._finished.connect(self._deliver)
+
+    # --- public API --------------------------------------------------------------------------
+    def open_store(
+        self,
+        data_dir: Path,
+        on_success: Success | None = None,
+        on_failure: Failure | None = None,
+    ) -> Handle:
+        """Open (check, migrate, back up) the store on the DB worker; ``on_success(store)``."""
+
+        def _open(_: Any) -> Any:
+            from digipunt_app.core.store import Store  # heavy (SQLAlchemy): off the GUI thread
+
+            try:
+                self.store = Store.open(data_dir)
+            finally:
+                self._store_ready.set()
+            return self.store
+
+        return self._submit(self._db, _open, on_success, on_failure, (), None, wait_store=False)
+
+    def db(
+        self,
+        fn: Callable[[Any], Any],
+        on_success: Success | None = None,
+        on_failure: Failure | None = None,
+        changes: Iterable[str] = (),
+        owner: QObject | None = None,
+    ) -> Handle:
+        """Run ``fn(store)`` on the DB worker."""
+        return self._submit(self._db, fn, on_success, on_failure, changes, owner, wait_store=True)
+
+    def net(
+        self,
+        fn: Callable[[], Any],
+        on_success: Success | None = None,
+        on_failure: Failure | None = None,
+        changes: Iterable[str] = (),
+        owner: QObject | None = None,
+    ) -> Handle:
+        """Run ``fn()`` on the network worker (it may call ``ops.store`` only for reading state
+        the sync engine itself guards; database writes belong in ``db``)."""
+        return self._submit(
+            self._net, lambda _s: fn(), on_success, on_failure, changes, owner, wait_store=False
+        )
+
+    def notify(self, changes: Iterable[str]) -> None:
+        """Tell every widget that ``changes`` happened (on the GUI thread)."""
+        self.changed.emit(frozenset(changes))
+
+    def shutdown(self) -> None:
+        """Close the store on the DB worker and wait for both workers to finish."""
+        if self._closed:
+            return
+        self._closed = True
+
+        def _close() -> None:
+            if self.store is not None:
+                try:
+                    self.store.close()
+                except Exception:  # closing must never hang the exit
+                    log.exception("closing the store failed")
+                self.store = None
+
+        self._store_ready.set()
+        self._db.submit(_close)
+        self._db.shutdown(wait=True)
+        self._net.shutdown(wait=True, cancel_futures=True)
+
+    # --- internals ---------------------------------------------------------------------------
+    def _submit(
+        self,
+        pool: ThreadPoolExecutor,
+        fn: Callable[[Any], Any],
+        on_success: Success | None,
+        on_failure: Failure | None,
+        changes: Iterable[str],
+        owner: QObject | None,
+        *,
+        wait_store: bool,
+    ) -> Handle:
+        done = _Done()
+        done.on_success = on_success
+        done.on_failure = on_failure
+        done.owner = owner
+        done.changes = frozenset(changes)
+        if self._closed:
+            return done.handle
+        self.busy += 1
+
+        def _run() -> None:
+            try:
+                if not done.handle.cancelled.is_set():
+                    if wait_store:
+                        self._store_ready.wait()
+                        if self.store is None:
+                            raise RuntimeError("de databank is niet geopend")
+                    done.result = fn(self.store)
+            except BaseException as err:  # handed to the GUI thread, never lost
+                done.error = err
+            self._finished.emit(done)
+
+        pool.submit(_run)
+        return done.handle
+
+    def _deliver(self, done: _Done) -> None:
+        self.busy -= 1
+        if done.handle.cancelled.is_set():
+            return
+        if done.owner is not None and not isValid(done.owner):
+            return
+        if done.error is not None:
+            if not isinstance(done.error, Exception):
+                log.error("operation aborted: %r", done.error)
+            if done.on_failure is not None:
+                done.on_failure(done.error)
+            else:
+                log.error("operation failed", exc_info=done.error)
+                self.failed.emit(done.error)
+            return
+        if done.on_success is not None:
+            done.on_success(done.result)
+        if done.changes:
+            self.changed.emit(done.changes)

@@ -1,0 +1,36 @@
+"""How often each service was chosen on this PC, kept in the ``service_usage`` setting, so the
+nine numbered tiles are the nine most-used services (the order is fixed at start-up, so numbers do
+not move while a volunteer works)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+USAGE_KEY = "service_usage"
+
+
+def _read(store: Any) -> dict[str, int]:
+    from digipunt_app.core import settings
+
+    try:
+        raw = json.loads(settings.get_setting(store, USAGE_KEY, "{}") or "{}")
+    except ValueError:
+        return {}
+    return {str(k): int(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
+
+
+def most_used(store: Any) -> list[str]:
+    """Service codes, most used first (runs on the DB worker)."""
+    usage = _read(store)
+    return sorted(usage, key=lambda c: (-usage[c], c))
+
+
+def bump_usage(store: Any, codes: list[str]) -> None:
+    """Count the services of a saved session (runs on the DB worker)."""
+    from digipunt_app.core import settings
+
+    usage = _read(store)
+    for code in codes:
+        usage[code] = usage.get(code, 0) + 1
+    settings.set_setting(store, USAGE_KEY, json.dumps(usage, sort_keys=True))

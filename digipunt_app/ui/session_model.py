@@ -1,0 +1,253 @@
+"""The session list's table model: it holds ids only and fetches rows lazily (the shape of Anki's
+browser table model).
+
+``reload()`` asks the DB worker for the ids that match the filter, sorted in SQL
+(``sessions.session_ids``). ``data()`` for a row not yet fetched returns a placeholder and asks the
+worker for that row's batch (``sessions.session_rows``, ``BATCH`` rows); ``dataChanged`` follows
+when it arrives. So 200,000 sessions cost 200,000 short strings, and only the visible rows are read.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimeZone,
+    Signal,
+)
+
+from digipunt_app.core.records import SessionFilter, SessionRow
+from digipunt_app.ui import labels
+from digipunt_app.ui.operations import Operations
+
+BATCH = 200
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+# Column constants; the second value is the SQL sort key of sessions.session_ids (None: unsortable).
+COL_DATE, COL_SERVICES, COL_OUTCOME, COL_DURATION, COL_HELPER, COL_CHANNEL, COL_NOTES, COL_SYNC = (
+    range(8)
+)
+SORT_KEYS: dict[int, str | None] = {
+    COL_DATE: "started_at",
+    COL_SERVICES: None,
+    COL_OUTCOME: "outcome",
+    COL_DURATION: "duration_min",
+    COL_HELPER: "helper",
+    COL_CHANNEL: "channel",
+    COL_NOTES: None,
+    COL_SYNC: None,
+}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class SessionTableModel(QAbstractTableModel):
+    loaded = Signal(int)  # number of sessions after a reload
+
+    def __init__(self, ops: Operations, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.filter = SessionFilter()
+        self.sort_key = "started_at"
+        self.descending = True
+        self.service_labels: dict[str, str] = {}
+        self._ids: list[str] = []
+        self._rows: dict[str, SessionRow] = {}
+        self._pending: set[int] = set()
+        self._generation = 0
+        self._loading = False
+        self._texts()
+
+    # --- loading -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Fetch the ids for ``filter`` / sort again; rows are fetched when shown."""
+        from digipunt_app.core import sessions
+
+        self._generation += 1
+        gen = self._generation
+        flt, key, desc = self.filter, self.sort_key, self.descending
+        self._loading = True
+        self.ops.db(
+            lambda store: sessions.session_ids(store, flt, key, desc),
+            on_success=lambda ids: self._ids_loaded(gen, ids),
+            owner=self,
+        )
+
+    def started(self) -> bool:
+        """True once the first reload was asked for (the list is shown lazily)."""
+        return self._generation > 0
+
+    def is_loading(self) -> bool:
+        return self._loading or bool(self._pending)
+
+    def set_filter(self, flt: SessionFilter) -> None:
+        self.filter = flt
+        self.reload()
+
+    def _ids_loaded(self, gen: int, ids: list[str]) -> None:
+        if gen != self._generation:
+            return
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._rows.clear()
+        self._pending.clear()
+        self.endResetModel()
+        self._loading = False
+        self.loaded.emit(len(self._ids))
+
+    def _fetch(self, batch: int) -> None:
+        if batch in self._pending:
+            return
+        from digipunt_app.core import sessions
+
+        self._pending.add(batch)
+        gen = self._generation
+        ids = self._ids[batch * BATCH : (batch + 1) * BATCH]
+        self.ops.db(
+            lambda store: sessions.session_rows(store, ids),
+            on_success=lambda rows: self._rows_loaded(gen, batch, rows),
+            owner=self,
+        )
+
+    def _rows_loaded(self, gen: int, batch: int, rows: list[SessionRow]) -> None:
+        if gen != self._generation:
+            return
+        self._pending.discard(batch)
+        for row in rows:
+            self._rows[row.id] = row
+        first = batch * BATCH
+        last = min(len(self._ids), first + BATCH) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
+
+    # --- access ------------------------------------------------------------------------------
+    def session_id(self, row: int) -> str | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, session_id: str) -> int:
+        try:
+            return self._ids.index(session_id)
+        except ValueError:
+            return -1
+
+    def session_row(self, row: int) -> SessionRow | None:
+        sid = self.session_id(row)
+        return self._rows.get(sid) if sid else None
+
+    def ids(self) -> list[str]:
+        return list(self._ids)
+
+    # --- Qt model interface ------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(SORT_KEYS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(SORT_KEYS):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole and SORT_KEYS[section]:
+            return self.tr("Klik om op deze kolom te sorteren")
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        sid = self._ids[index.row()]
+        if role == ID_ROLE:
+            return sid
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+        ):
+            return None
+        row = self._rows.get(sid)
+        if row is None:
+            self._fetch(index.row() // BATCH)
+            return "..." if index.column() == COL_DATE else ""
+        text = self._text(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() not in (COL_SERVICES, COL_NOTES):
+            return None
+        return text
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = SORT_KEYS.get(column)
+        if key is None:
+            return
+        desc = order == Qt.SortOrder.DescendingOrder
+        if (key, desc) == (self.sort_key, self.descending) and self._generation == 0:
+            return  # the view's initial sort, before the first load: nothing to do
+        self.sort_key = key
+        self.descending = desc
+        self.reload()
+
+    # --- text --------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.beginResetModel()
+        self._texts()
+        self.endResetModel()
+
+    def _texts(self) -> None:
+        self._headers = [
+            self.tr("Datum"),
+            self.tr("Diensten"),
+            self.tr("Resultaat"),
+            self.tr("Duur"),
+            self.tr("Vrijwilliger"),
+            self.tr("Kanaal"),
+            self.tr("Notitie"),
+            self.tr("Synchronisatie"),
+        ]
+        self._outcomes = labels.outcome_labels()
+        self._channels = labels.channel_labels()
+        self._waiting = self.tr("wacht")
+        self._synced = self.tr("verstuurd")
+        self._deleted = self.tr("(verwijderd) ")
+        self._minutes = self.tr("{n} min")
+
+    def _text(self, row: SessionRow, column: int) -> str:
+        if column == COL_DATE:
+            local = QDateTime.fromSecsSinceEpoch(
+                int(row.started_at.timestamp()), QTimeZone.systemTimeZone()
+            )
+            day = _qdate(row.local_date)
+            text = QLocale().toString(day, "dd/MM/yyyy") + " " + QLocale().toString(local, "HH:mm")
+            return (self._deleted + text) if row.deleted else text
+        if column == COL_SERVICES:
+            return ", ".join(self.service_labels.get(c, c) for c in row.services)
+        if column == COL_OUTCOME:
+            return self._outcomes.get(row.outcome, row.outcome)
+        if column == COL_DURATION:
+            return self._minutes.format(n=row.duration_min)
+        if column == COL_HELPER:
+            return row.helper_name or ""
+        if column == COL_CHANNEL:
+            return self._channels.get(row.channel, row.channel)
+        if column == COL_NOTES:
+            return row.notes.replace("\n", " ")
+        if column == COL_SYNC:
+            return self._waiting if row.pending_sync else self._synced
+        return ""
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
