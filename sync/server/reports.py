@@ -65,7 +65,7 @@ def summary(
     labels: dict[str, str] = {}
     if group_by == "digipunt":
         key: Any = Digipunt.id
-        labels = dict(s.execute(select(Digipunt.id, Digipunt.name)).tuples().all())
+        labels = dict(s.execute(select(Digipunt.id, Digipunt.name)).all())
         q = base
     elif group_by == "municipality":
         key = Digipunt.municipality
@@ -128,14 +128,14 @@ def reach(s: Session, d_from: date, d_to: date, digibank_id: str | None) -> Reac
         s.execute(
             coded.add_columns(HelpSession.digipunt_id, distinct_codes)
             .group_by(HelpSession.digipunt_id)
-        ).tuples().all()
+        ).all()
     )
     codes_by_bank = dict(
         s.execute(
             coded.add_columns(Digipunt.digibank_id, distinct_codes).group_by(Digipunt.digibank_id)
-        ).tuples().all()
+        ).all()
     )
-    estimated_by_punt = dict(s.execute(estimated_q).tuples().all())
+    estimated_by_punt = dict(s.execute(estimated_q).all())
 
     banks_q = select(Digibank).order_by(Digibank.name)
     punts_q = select(Digipunt).order_by(Digipunt.name)
