@@ -1,0 +1,244 @@
+"""The local store: one SQLite file, checked, migrated and backed up at start (DESIGN.md §4).
+
+``Store.open(data_dir)``:
+1. ``PRAGMA quick_check``; a corrupt file is moved aside (``*.corrupt-<time>``) and the newest
+   backup that passes the check is restored; ``store.recovery_message`` then says so in plain
+   Dutch, and the sync cursor is reset so the next sync pulls back what the server holds;
+2. Alembic migrations to head (an empty or new file gets the whole schema);
+3. one rolling backup per day with SQLite's backup API in ``<data_dir>/backups`` (keep 7).
+
+Operations use ``with store.session() as db:``: one SQLAlchemy Session per operation, committed
+at the end, rolled back on any error; SQLite failures become ``StorageError`` with a plain Dutch
+message and nothing half-written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+import sqlite3
+import threading
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from digipunt_app.core.config import BACKUP_DIR_NAME, DATA_FILE_NAME
+from digipunt_app.core.db import DEFAULT_BUSY_TIMEOUT_MS, make_engine, storage_error
+from digipunt_app.core.migrate import upgrade_to_head
+from digipunt_app.core.records import StorageError
+
+log = logging.getLogger(__name__)
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+KEEP_BACKUPS = 7
+BACKUP_PREFIX = "digipunt-"
+BACKUP_SUFFIX = ".sqlite3"
+# sync_state keys written here at a restore; the sync engine reads them.
+CURSOR_KEY = "cursor"
+NEEDS_FULL_PULL_KEY = "needs_full_pull"
+
+
+def quick_check(path: Path) -> bool:
+    """True when ``path`` is a readable SQLite database that passes ``PRAGMA quick_check``."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+        return rows == [("ok",)]
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
+def backup_files(backup_dir: Path) -> list[Path]:
+    """Backups, newest first (names carry the date, so they sort)."""
+    if not backup_dir.is_dir():
+        return []
+    found = [
+        p for p in backup_dir.iterdir()
+        if p.name.startswith(BACKUP_PREFIX) and p.name.endswith(BACKUP_SUFFIX)
+    ]
+    return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+def _backup_date(path: Path) -> date | None:
+    stem = path.name[len(BACKUP_PREFIX):-len(BACKUP_SUFFIX)]
+    try:
+        return date.fromisoformat(stem[:10])
+    except ValueError:
+        return None
+
+
+class Store:
+    """The open local database. Thread-safe: each operation opens its own Session."""
+
+    def __init__(self, data_dir: Path, engine: Engine) -> None:
+        self.data_dir = data_dir
+        self.data_file = data_dir / DATA_FILE_NAME
+        self.backup_dir = data_dir / BACKUP_DIR_NAME
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.recovery_message: str | None = None
+        self.restored_backup: Path | None = None
+        self.cache: dict[str, Any] = {}  # small per-store caches (catalog), see catalog.py
+        self.cache_lock = threading.Lock()
+
+    # --- opening -----------------------------------------------------------------------------
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path | str,
+        *,
+        busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+        backup: bool = True,
+        today: date | None = None,
+    ) -> Store:
+        """Check, recover, migrate and back up the store in ``data_dir`` (created if missing)."""
+        data_dir = Path(data_dir)
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(
+                f"De gegevensmap {data_dir} kan niet gemaakt worden ({exc.strerror})."
+            ) from exc
+        data_file = data_dir / DATA_FILE_NAME
+        message: str | None = None
+        restored: Path | None = None
+        if data_file.exists() and data_file.stat().st_size > 0 and not quick_check(data_file):
+            restored, message = cls._recover(data_dir, data_file)
+        engine = make_engine(data_file, busy_timeout_ms)
+        store = cls(data_dir, engine)
+        store.recovery_message = message
+        store.restored_backup = restored
+        try:
+            upgrade_to_head(engine)
+            store._seed()
+            if message is not None:
+                store._reset_cursor()
+            if backup:
+                store.daily_backup(today)
+        except DBAPIError as exc:
+            engine.dispose()
+            raise storage_error(exc) or StorageError(str(exc)) from exc
+        return store
+
+    @staticmethod
+    def _recover(data_dir: Path, data_file: Path) -> tuple[Path | None, str]:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = data_file.with_name(f"{data_file.name}.corrupt-{stamp}")
+        os.replace(data_file, aside)
+        for extra in ("-wal", "-shm"):
+            side = data_file.with_name(data_file.name + extra)
+            if side.exists():
+                os.replace(side, aside.with_name(aside.name + extra))
+        log.warning("corrupt data file moved aside to %s", aside.name)
+        for candidate in backup_files(data_dir / BACKUP_DIR_NAME):
+            if not quick_check(candidate):
+                log.warning("backup %s fails the check; trying an older one", candidate.name)
+                continue
+            tmp = data_file.with_name(data_file.name + ".restoring")
+            shutil.copyfile(candidate, tmp)
+            os.replace(tmp, data_file)
+            when = _backup_date(candidate)
+            day = when.strftime("%d/%m/%Y") if when else candidate.name
+            return candidate, (
+                f"Het gegevensbestand was beschadigd en is opzijgezet ({aside.name}). De "
+                f"reservekopie van {day} is teruggezet. Wat sindsdien gesynchroniseerd werd, "
+                "komt bij de volgende synchronisatie terug van de server; controleer de sessies "
+                "van na die dag."
+            )
+        return None, (
+            f"Het gegevensbestand was beschadigd en is opzijgezet ({aside.name}). Er was geen "
+            "bruikbare reservekopie: het programma begint met een leeg bestand. Wat al "
+            "gesynchroniseerd was, komt bij de volgende synchronisatie terug van de server."
+        )
+
+    def _seed(self) -> None:
+        from digipunt_app.core.catalog import seed_default
+
+        with self.session() as db:
+            seed_default(db)
+
+    def _reset_cursor(self) -> None:
+        from digipunt_app.core.models import SyncState
+
+        with self.session() as db:
+            db.merge(SyncState(key=CURSOR_KEY, value="0"))
+            db.merge(SyncState(key=NEEDS_FULL_PULL_KEY, value="true"))
+
+    # --- backups -----------------------------------------------------------------------------
+    def backup_to(self, target: Path) -> None:
+        """Copy the live database to ``target`` with SQLite's online backup API (atomic)."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.unlink(missing_ok=True)
+        src = sqlite3.connect(self.data_file)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        os.replace(tmp, target)
+
+    def daily_backup(self, today: date | None = None) -> Path | None:
+        """Make today's backup if there is none yet; keep the newest ``KEEP_BACKUPS``."""
+        today = today or datetime.now(UTC).astimezone(BRUSSELS).date()
+        target = self.backup_dir / f"{BACKUP_PREFIX}{today.isoformat()}{BACKUP_SUFFIX}"
+        made: Path | None = None
+        if not target.exists():
+            try:
+                self.backup_to(target)
+                made = target
+            except (OSError, sqlite3.Error) as exc:  # a missed backup must not stop the app
+                log.warning("daily backup failed: %s", exc)
+                return None
+        for old in backup_files(self.backup_dir)[KEEP_BACKUPS:]:
+            with contextlib.suppress(OSError):
+                old.unlink()
+        return made
+
+    # --- operations --------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """One Session for one operation: commit at the end, roll back on error.
+
+        SQLite failures (disk full, locked, read-only, corrupt) become ``StorageError``.
+        """
+        db = self._sessions()
+        try:
+            yield db
+            db.commit()
+        except DBAPIError as exc:
+            db.rollback()
+            err = storage_error(exc)
+            if err is None:
+                raise
+            raise err from exc
+        except BaseException:
+            db.rollback()
+            raise
+        finally:
+            db.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
