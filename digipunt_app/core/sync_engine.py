@@ -1,0 +1,317 @@
+"""The app's side of sync protocol v1 (DESIGN.md §5): enrolment, push, pull. No Qt.
+
+``SyncEngine(store)`` is used by the CLI (``digipunt enrol``/``sync``) and by the Qt client (which
+runs it on its network worker). All database work is in ``sync_engine_store`` (one short SQLAlchemy
+session per step); all HTTP is in ``sync.client``. One ``sync_once()``:
+
+1. refreshes ``/v1/sync/config`` when it is older than an hour (so an idle sync is one request);
+2. pushes the outbox in batches of ``max_batch_records``. The rows of a batch are leased first (a
+   crash leaves at most an expiring lease); the version sent is remembered (``sync_inflight``) until
+   its result is known, so a lost answer followed by a local edit is resent in order instead of
+   becoming a false conflict;
+3. applies the results: accepted/duplicate -> ``synced_rev``, outbox row gone unless edited
+   meanwhile; conflict -> the local version is kept in the conflicts table and the server copy comes
+   by pull; rejected -> kept with its reason, not resent until edited;
+4. pulls until ``has_more`` is false; each page is applied and its cursor stored in one transaction.
+
+Failures never lose anything: the outbox stays, the result says what went wrong in plain Dutch, and
+``next_attempt_at`` backs off exponentially with full jitter. Every answer's ``server_time`` is
+compared with the PC clock (injectable: ``clock=``); more than five minutes apart is a warning.
+"""
+
+from __future__ import annotations
+
+import platform
+import random
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from digipunt_app.core import sync_engine_store as local
+from sync import client as sc
+from sync.protocol import PushRequest
+
+CLOCK_WARNING_SECONDS = 300.0
+CONFIG_MAX_AGE = timedelta(hours=1)
+DEFAULT_LEASE = timedelta(minutes=2)
+PULL_LIMIT = 1000
+BACKOFF_BASE_SECONDS = 10.0
+BACKOFF_CAP_SECONDS = 15 * 60.0
+
+Clock = Callable[[], datetime]
+Progress = Callable[[str, int, int], None]  # (phase "push"|"pull", done, total)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def backoff_seconds(failures: int, rng: random.Random) -> float:
+    """Full-jitter exponential backoff: uniform(0, min(cap, base * 2**(failures-1)))."""
+    if failures <= 0:
+        return 0.0
+    ceiling = min(BACKOFF_CAP_SECONDS, BACKOFF_BASE_SECONDS * 2 ** min(failures - 1, 20))
+    return rng.uniform(ceiling / 10, ceiling)
+
+
+class SyncCancelled(Exception):
+    """The volunteer cancelled; everything done so far is kept."""
+
+
+@dataclass
+class SyncResult:
+    """What one ``sync_once()`` did; ``error`` is a plain Dutch message when ``ok`` is false."""
+
+    ok: bool = True
+    pushed: int = 0
+    accepted: int = 0
+    duplicates: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    pending: int = 0
+    requests: int = 0
+    error: str | None = None
+    revoked: bool = False
+    cancelled: bool = False
+    clock_skew_seconds: float | None = None
+    rejected_details: list[str] = field(default_factory=list)
+
+    @property
+    def clock_warning(self) -> bool:
+        return self.clock_skew_seconds is not None and abs(
+            self.clock_skew_seconds
+        ) > CLOCK_WARNING_SECONDS
+
+    def summary(self) -> str:
+        """One line for the CLI and the status bar."""
+        if self.cancelled:
+            return f"Synchroniseren gestopt; nog {self.pending} wachtend."
+        if not self.ok:
+            return self.error or "Synchroniseren is niet gelukt."
+        parts = [f"{self.accepted + self.duplicates} verstuurd", f"{self.pulled} ontvangen"]
+        if self.conflicts:
+            parts.append(f"{self.conflicts} conflict(en) te bekijken")
+        if self.rejected:
+            parts.append(f"{self.rejected} geweigerd")
+        parts.append(f"{self.pending} wachtend")
+        return "Gesynchroniseerd: " + ", ".join(parts) + "."
+
+
+class NotEnrolled(sc.SyncError):
+    retryable = False
+    default_message = (
+        "Deze pc is nog niet ingeschreven. Schrijf in met het serveradres en een code "
+        "van de coördinator."
+    )
+
+
+class SyncEngine:
+    """Push and pull for one local store. Not thread-safe: use it from one worker at a time."""
+
+    def __init__(
+        self,
+        store: object,
+        *,
+        clock: Clock = utc_now,
+        rng: random.Random | None = None,
+        lease: timedelta = DEFAULT_LEASE,
+        timeout: tuple[float, float] = sc.DEFAULT_TIMEOUT,
+        verify: bool | str = True,
+    ) -> None:
+        self.store = store
+        self.clock = clock
+        self.rng = rng or random.Random()
+        self.lease = lease
+        self.timeout = timeout
+        self.verify = verify
+
+    # --- enrolment ---------------------------------------------------------------------------
+    def enrol(self, server_url: str, code: str, device_name: str | None = None) -> local.SyncState:
+        """Enrol this PC with a one-time code; re-home records made before enrolment.
+
+        Raises ``sync.client.SyncError`` subclasses with a plain Dutch message.
+        """
+        url = sc.normalise_server_url(server_url)
+        with self._client(url, token=None) as client:
+            answer = client.enrol(code, device_name or default_device_name())
+            client.token = answer.token
+            config = client.config()
+        local.save_enrolment(self.store, url, answer, config, now=self.clock())
+        self._measure(answer.server_time)
+        self._measure(config.server_time)
+        return local.load_state(self.store)
+
+    # --- sync --------------------------------------------------------------------------------
+    def state(self) -> local.SyncState:
+        return local.load_state(self.store)
+
+    def due(self) -> bool:
+        """True when a timer-driven sync should run now (enrolled and not backing off)."""
+        state = local.load_state(self.store)
+        if not state.enrolled:
+            return False
+        return state.next_attempt_at is None or state.next_attempt_at <= self.clock()
+
+    def sync_once(
+        self,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> SyncResult:
+        """Push everything waiting, then pull everything new. Never raises for sync failures."""
+        result = SyncResult()
+        state = local.load_state(self.store)
+        if not state.enrolled:
+            result.ok = False
+            result.error = str(NotEnrolled())
+            result.pending = local.pending_count(self.store)
+            return result
+        client = self._client(state.server_url, token=state.token)
+        try:
+            self._refresh_config(client, state)
+            state = local.load_state(self.store)
+            self._push_all(client, state, result, progress, cancelled)
+            self._pull_all(client, state, result, progress, cancelled)
+        except SyncCancelled:
+            result.cancelled = True
+        except sc.SyncError as err:
+            result.ok = False
+            result.error = str(err)
+            result.revoked = isinstance(err, sc.DeviceRevoked) and state.enrolled
+        finally:
+            result.requests = client.stats.requests
+            client.close()
+        self._finish(result)
+        return result
+
+    def sync_until_done(
+        self, attempts: int = 5, sleep: Callable[[float], None] | None = None
+    ) -> SyncResult:
+        """``sync_once`` with retries (backoff with jitter) for retryable failures."""
+        import time
+
+        sleeper = sleep or time.sleep
+        result = self.sync_once()
+        for failures in range(1, attempts):
+            if result.ok or result.revoked or not result.error:
+                break
+            sleeper(backoff_seconds(failures, self.rng))
+            result = self.sync_once()
+        return result
+
+    # --- steps -------------------------------------------------------------------------------
+    def _client(self, url: str, token: str | None) -> sc.SyncClient:
+        return sc.SyncClient(url, token, timeout=self.timeout, verify=self.verify)
+
+    def _refresh_config(self, client: sc.SyncClient, state: local.SyncState) -> None:
+        now = self.clock()
+        fetched = state.config_fetched_at
+        if state.max_batch_records and fetched and abs(now - fetched) < CONFIG_MAX_AGE:
+            return
+        config = client.config()
+        self._measure(config.server_time)
+        local.save_config(self.store, config, now=now)
+
+    def _push_all(
+        self,
+        client: sc.SyncClient,
+        state: local.SyncState,
+        result: SyncResult,
+        progress: Progress | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
+        total = local.pending_count(self.store)
+        done = 0
+        after = 0
+        while True:
+            if cancelled and cancelled():
+                raise SyncCancelled
+            now = self.clock()
+            batch = local.lease_batch(
+                self.store,
+                state,
+                now=now,
+                lease=self.lease,
+                limit=max(1, state.max_batch_records or 500),
+                max_bytes=state.max_body_bytes or 5_000_000,
+                after_outbox_id=after,
+            )
+            if batch.scanned == 0:
+                return
+            after = batch.last_outbox_id
+            if not batch.records:
+                continue
+            request = PushRequest(
+                batch_id=str(uuid.uuid4()), client_time=now, records=batch.records
+            )
+            try:
+                response = client.push(request)
+            except sc.SyncError:
+                # The answer is unknown: the version stays "in flight" and is resent (in order,
+                # before any newer edit) next time; the lease is lifted so that can be at once.
+                local.release(self.store, batch.leased_ids)
+                raise
+            self._measure(response.server_time)
+            counts = local.apply_push_results(self.store, batch, response.results)
+            result.pushed += len(batch.records)
+            result.accepted += counts.accepted
+            result.duplicates += counts.duplicates
+            result.conflicts += counts.conflicts
+            result.rejected += counts.rejected
+            result.rejected_details.extend(counts.rejected_details)
+            done += len(batch.leased_ids)
+            if progress:
+                progress("push", done, max(total, done))
+
+    def _pull_all(
+        self,
+        client: sc.SyncClient,
+        state: local.SyncState,
+        result: SyncResult,
+        progress: Progress | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
+        cursor = local.load_state(self.store).cursor
+        while True:
+            if cancelled and cancelled():
+                raise SyncCancelled
+            page = client.pull(cursor, PULL_LIMIT)
+            self._measure(page.server_time)
+            applied = local.apply_pull(self.store, page, from_cursor=cursor)
+            result.pulled += applied.changes
+            result.conflicts += applied.conflicts
+            cursor = page.next_cursor
+            if progress:
+                progress("pull", result.pulled, result.pulled)
+            if not page.has_more:
+                return
+
+    def _measure(self, server_time: datetime) -> None:
+        skew = (server_time - self.clock()).total_seconds()
+        self._last_skew = skew
+        local.save_skew(self.store, skew)
+
+    def _finish(self, result: SyncResult) -> None:
+        now = self.clock()
+        result.clock_skew_seconds = getattr(self, "_last_skew", None)
+        result.pending = local.pending_count(self.store)
+        state = local.load_state(self.store)
+        if result.ok:
+            local.record_outcome(
+                self.store, now=now, ok=True, error=None, revoked=False, failures=0,
+                next_attempt_at=None,
+            )
+        elif result.cancelled:
+            pass
+        else:
+            failures = state.failures + 1
+            retry_in = backoff_seconds(failures, self.rng)
+            local.record_outcome(
+                self.store, now=now, ok=False, error=result.error, revoked=result.revoked,
+                failures=failures, next_attempt_at=now + timedelta(seconds=retry_in),
+            )
+
+
+def default_device_name() -> str:
+    return (platform.node() or "pc")[:120]

@@ -1,0 +1,623 @@
+"""The database side of the sync engine: every read and write it does, each in one short session.
+
+Bookkeeping lives in ``sync_state`` (key -> JSON text, owned by the sync engine):
+
+- enrolment and status keys (``KEY_*`` below), read by ``core.status`` and the UI;
+- ``inflight:<record id>``: the versions of a record sent in a push whose answer never came (a
+  list of wire records, oldest first). They are resent, in order, before any newer local edit, so
+  the server sees an unbroken ``base_rev`` chain: duplicates for what it already had, accepted for
+  the rest. Without this a lost answer followed by an edit would become a false conflict;
+- ``rejected:<record id>``: ``{"rev", "reason"}`` of a version the server refused. The outbox row
+  stays (nothing is dropped); it is not resent until the volunteer edits the record again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from digipunt_app.core import outbox
+from digipunt_app.core.local_info import set_local_digipunt_in
+from digipunt_app.core.models import (
+    Conflict,
+    DigipuntInfo,
+    Helper,
+    HelpSession,
+    Outbox,
+)
+from digipunt_app.core.models import SyncState as SyncStateRow
+from digipunt_app.core.sync_engine_types import (
+    ConflictInfo,
+    PullCounts,
+    PushBatch,
+    PushCounts,
+    SyncState,
+    SyncStatusInfo,
+)
+from sync.protocol import (
+    Change,
+    EnrolResponse,
+    HelperPayload,
+    HelpSessionPayload,
+    PullResponse,
+    PushResult,
+    Record,
+    SyncConfig,
+)
+
+KEY_SERVER_URL = "server_url"
+KEY_TOKEN = "device_token"
+KEY_DEVICE_ID = "device_id"
+KEY_DIGIPUNT_ID = "digipunt_id"
+KEY_DIGIPUNT_NAME = "digipunt_name"
+KEY_DIGIBANK_NAME = "digibank_name"
+KEY_CONFIG = "config"  # {"max_batch_records", "max_body_bytes", "fetched_at"}
+KEY_CURSOR = "cursor"
+KEY_LAST_SYNC = "last_sync"  # ISO time of the last successful sync
+KEY_LAST_ATTEMPT = "last_attempt"
+KEY_LAST_ERROR = "last_error"  # plain Dutch message of the last failure, null after a success
+KEY_REVOKED = "revoked"
+KEY_FAILURES = "failures"
+KEY_NEXT_ATTEMPT = "next_attempt_at"
+KEY_SKEW = "clock_skew_seconds"  # server clock minus PC clock, seconds
+KEY_NEEDS_FULL_PULL = "needs_full_pull"  # set by the store after restoring a backup
+INFLIGHT = "inflight:"
+REJECTED = "rejected:"
+
+#: a lease further in the future than this is from a clock that was set back: treat as expired
+LEASE_SANITY = timedelta(hours=1)
+
+
+# --- sync_state helpers ----------------------------------------------------------------------
+def _get_many(session: Session, keys: Iterable[str]) -> dict[str, Any]:
+    rows = session.execute(
+        select(SyncStateRow.key, SyncStateRow.value).where(SyncStateRow.key.in_(list(keys)))
+    )
+    return {key: json.loads(value) for key, value in rows}
+
+
+def _put(session: Session, key: str, value: Any) -> None:
+    text = json.dumps(value, separators=(",", ":"), default=str)
+    row = session.get(SyncStateRow, key)
+    if row is None:
+        session.add(SyncStateRow(key=key, value=text))
+    else:
+        row.value = text
+
+
+def _drop(session: Session, keys: Iterable[str]) -> None:
+    keys = list(keys)
+    if keys:
+        session.execute(delete(SyncStateRow).where(SyncStateRow.key.in_(keys)))
+
+
+def _prefixed(session: Session, prefix: str) -> dict[str, Any]:
+    rows = session.execute(
+        select(SyncStateRow.key, SyncStateRow.value)
+        .where(SyncStateRow.key >= prefix)
+        .where(SyncStateRow.key < prefix[:-1] + chr(ord(prefix[-1]) + 1))
+    )
+    return {key[len(prefix):]: json.loads(value) for key, value in rows}
+
+
+def _time(value: Any) -> datetime | None:
+    if not value:
+        return None
+    parsed = datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.astimezone(UTC).isoformat()
+
+
+_STATE_KEYS = (
+    KEY_SERVER_URL, KEY_TOKEN, KEY_DEVICE_ID, KEY_DIGIPUNT_ID, KEY_DIGIPUNT_NAME,
+    KEY_DIGIBANK_NAME, KEY_CONFIG, KEY_CURSOR, KEY_LAST_SYNC, KEY_LAST_ATTEMPT, KEY_LAST_ERROR,
+    KEY_REVOKED, KEY_FAILURES, KEY_NEXT_ATTEMPT, KEY_SKEW,
+)
+
+
+def _state(session: Session) -> SyncState:
+    values = _get_many(session, _STATE_KEYS)
+    config = values.get(KEY_CONFIG) or {}
+    return SyncState(
+        server_url=values.get(KEY_SERVER_URL),
+        token=values.get(KEY_TOKEN),
+        device_id=values.get(KEY_DEVICE_ID),
+        digipunt_id=values.get(KEY_DIGIPUNT_ID),
+        digipunt_name=values.get(KEY_DIGIPUNT_NAME),
+        digibank_name=values.get(KEY_DIGIBANK_NAME),
+        max_batch_records=config.get("max_batch_records"),
+        max_body_bytes=config.get("max_body_bytes"),
+        config_fetched_at=_time(config.get("fetched_at")),
+        cursor=int(values.get(KEY_CURSOR) or 0),
+        last_sync=_time(values.get(KEY_LAST_SYNC)),
+        last_attempt=_time(values.get(KEY_LAST_ATTEMPT)),
+        last_error=values.get(KEY_LAST_ERROR),
+        revoked=bool(values.get(KEY_REVOKED)),
+        failures=int(values.get(KEY_FAILURES) or 0),
+        next_attempt_at=_time(values.get(KEY_NEXT_ATTEMPT)),
+        clock_skew_seconds=values.get(KEY_SKEW),
+    )
+
+
+def load_state(store: Any) -> SyncState:
+    with store.session() as session:
+        return _state(session)
+
+
+def pending_count(store: Any) -> int:
+    with store.session() as session:
+        return int(session.scalar(select(func.count()).select_from(Outbox)) or 0)
+
+
+def sync_status(store: Any) -> SyncStatusInfo:
+    """Everything the status bar and ``digipunt status`` show, in one read."""
+    with store.session() as session:
+        pending = int(session.scalar(select(func.count()).select_from(Outbox)) or 0)
+        conflicts = int(
+            session.scalar(
+                select(func.count()).select_from(Conflict).where(Conflict.resolved_at.is_(None))
+            )
+            or 0
+        )
+        rejected = len(_prefixed(session, REJECTED))
+        return SyncStatusInfo(
+            state=_state(session), pending=pending, rejected=rejected, open_conflicts=conflicts
+        )
+
+
+# --- enrolment, config, outcome --------------------------------------------------------------
+def save_enrolment(
+    store: Any, server_url: str, answer: EnrolResponse, config: SyncConfig, *, now: datetime
+) -> None:
+    """Store token, device, digipunt and config; re-home records made before enrolment."""
+    point = answer.digipunt
+    with store.session() as session:
+        for key, value in (
+            (KEY_SERVER_URL, server_url),
+            (KEY_TOKEN, answer.token),
+            (KEY_DEVICE_ID, answer.device_id),
+            (KEY_DIGIPUNT_ID, point.id),
+            (KEY_DIGIPUNT_NAME, point.name),
+            (KEY_DIGIBANK_NAME, point.digibank_name),
+            (KEY_CURSOR, 0),
+            (KEY_REVOKED, False),
+            (KEY_FAILURES, 0),
+            (KEY_LAST_ERROR, None),
+            (KEY_NEXT_ATTEMPT, None),
+        ):
+            _put(session, key, value)
+        _put_config(session, config, now)
+        # Records made before enrolment were never pushed: re-homed without a rev bump.
+        set_local_digipunt_in(session, point.model_dump(), answer.device_id)
+
+
+def _put_config(session: Session, config: SyncConfig, now: datetime) -> None:
+    _put(session, KEY_CONFIG, {
+        "max_batch_records": config.max_batch_records,
+        "max_body_bytes": config.max_body_bytes,
+        "fetched_at": _iso(now),
+    })
+
+
+def save_config(store: Any, config: SyncConfig, *, now: datetime) -> None:
+    with store.session() as session:
+        _put_config(session, config, now)
+
+
+def save_skew(store: Any, skew_seconds: float) -> None:
+    with store.session() as session:
+        _put(session, KEY_SKEW, round(skew_seconds, 3))
+
+
+def record_outcome(
+    store: Any,
+    *,
+    now: datetime,
+    ok: bool,
+    error: str | None,
+    revoked: bool,
+    failures: int,
+    next_attempt_at: datetime | None,
+) -> None:
+    with store.session() as session:
+        _put(session, KEY_LAST_ATTEMPT, _iso(now))
+        if ok:
+            _put(session, KEY_LAST_SYNC, _iso(now))
+        _put(session, KEY_LAST_ERROR, error)
+        if ok or revoked:
+            _put(session, KEY_REVOKED, revoked)
+        _put(session, KEY_FAILURES, failures)
+        _put(session, KEY_NEXT_ATTEMPT, _iso(next_attempt_at))
+
+
+# --- push ------------------------------------------------------------------------------------
+def session_payload(row: HelpSession, device_id: str | None) -> dict[str, Any]:
+    """The wire payload of a help session row (defaults left out: fewer bytes, same meaning)."""
+    payload = HelpSessionPayload(
+        digipunt_id=row.digipunt_id,
+        device_id=row.device_id or device_id,
+        helper_id=row.helper_id,
+        started_at=row.started_at,
+        local_date=row.local_date,
+        duration_min=row.duration_min,
+        channel=row.channel,
+        services=list(row.services or []),
+        outcome=row.outcome,
+        referrals=list(row.referrals or []),
+        age_band=row.age_band,
+        adult_confirmed=row.adult_confirmed,
+        target_groups=list(row.target_groups or []),
+        language=row.language,
+        interpreter=row.interpreter,
+        first_visit=row.first_visit,
+        visitor_code=row.visitor_code,
+        postcode=row.postcode,
+        notes=row.notes or "",
+        created_at=row.created_at,
+    )
+    return payload.model_dump(mode="json", exclude_defaults=True)
+
+
+def helper_payload(row: Helper) -> dict[str, Any]:
+    return HelperPayload(
+        digipunt_id=row.digipunt_id, display_name=row.display_name, active=row.active
+    ).model_dump(mode="json")
+
+
+def _record_for(row: HelpSession | Helper, kind: str, device_id: str | None) -> Record:
+    payload = (
+        session_payload(row, device_id) if isinstance(row, HelpSession) else helper_payload(row)
+    )
+    return Record(
+        type=kind,  # type: ignore[arg-type]
+        id=row.id,
+        rev=row.rev,
+        base_rev=row.synced_rev,
+        deleted=row.deleted,
+        updated_at=row.updated_at,
+        payload=payload,
+    )
+
+
+def lease_batch(
+    store: Any,
+    state: SyncState,
+    *,
+    now: datetime,
+    lease: timedelta,
+    limit: int,
+    max_bytes: int,
+    after_outbox_id: int = 0,
+) -> PushBatch:
+    """Lease up to ``limit`` free outbox rows (by queue order) and build their wire records."""
+    batch = PushBatch(last_outbox_id=after_outbox_id)
+    budget = int(max_bytes * 0.8) - 1024
+    with store.session() as session:
+        rejected = _prefixed(session, REJECTED)
+        candidates = session.scalars(
+            select(Outbox).where(Outbox.id > after_outbox_id).order_by(Outbox.id).limit(limit * 2)
+        ).all()
+        batch.scanned = len(candidates)
+        ids = {kind: [r.record_id for r in candidates if r.record_type == kind]
+               for kind in ("help_session", "helper")}
+        rows: dict[str, HelpSession | Helper] = {}
+        for model, kind in ((HelpSession, "help_session"), (Helper, "helper")):
+            if ids[kind]:
+                rows.update(
+                    (row.id, row)
+                    for row in session.scalars(select(model).where(model.id.in_(ids[kind])))
+                )
+        inflight = _get_many(session, [INFLIGHT + r.record_id for r in candidates])
+        used = 0
+        for row in candidates:
+            held = row.lease_until is not None and now < row.lease_until <= (
+                now + lease + LEASE_SANITY
+            )
+            record_row = rows.get(row.record_id)
+            refused = rejected.get(row.record_id)
+            if held or record_row is None or (refused and refused.get("rev") == record_row.rev):
+                if record_row is None and not held:
+                    session.delete(row)  # the record itself is gone: nothing to send
+                batch.last_outbox_id = row.id
+                continue
+            current = _record_for(record_row, row.record_type, state.device_id)
+            chain = [
+                Record.model_validate(r)
+                for r in inflight.get(INFLIGHT + row.record_id, [])
+                if record_row.synced_rev < r["rev"] < current.rev
+            ]
+            if chain:
+                current = current.model_copy(update={"base_rev": chain[-1].rev})
+            chain.append(current)
+            size = sum(len(r.model_dump_json()) for r in chain)
+            if batch.records and used + size > budget:
+                break
+            used += size
+            batch.records.extend(chain)
+            batch.leased_ids.append(row.record_id)
+            batch.sent_rev[row.record_id] = current.rev
+            batch.last_outbox_id = row.id
+            row.lease_until = now + lease
+            row.attempts = (row.attempts or 0) + 1
+            _put(session, INFLIGHT + row.record_id, [r.model_dump(mode="json") for r in chain])
+            if len(batch.leased_ids) >= limit:
+                break
+    return batch
+
+
+def release(store: Any, record_ids: list[str]) -> None:
+    """Lift the lease of rows whose push failed (the in-flight versions are kept)."""
+    if not record_ids:
+        return
+    with store.session() as session:
+        session.execute(
+            update(Outbox).where(Outbox.record_id.in_(record_ids)).values(lease_until=None)
+        )
+
+
+def apply_push_results(store: Any, batch: PushBatch, results: list[PushResult]) -> PushCounts:
+    """Apply the server's answers in one transaction (see the module docstring)."""
+    counts = PushCounts()
+    by_key = {(r.id, r.rev): r for r in results}
+    sent_records = {(r.id, r.rev): r for r in batch.records}
+    now = datetime.now(UTC)
+    with store.session() as session:
+        outbox = {
+            row.record_id: row for row in session.scalars(
+                select(Outbox).where(Outbox.record_id.in_(batch.leased_ids))
+            )
+        }
+        for record_id in batch.leased_ids:
+            rev = batch.sent_rev[record_id]
+            result = by_key.get((record_id, rev))
+            row = outbox.get(record_id)
+            if result is None:  # no answer for it: unknown, try again next time
+                if row is not None:
+                    row.lease_until = None
+                continue
+            sent = sent_records[(record_id, rev)]
+            model = HelpSession if sent.type == "help_session" else Helper
+            record = session.get(model, record_id)
+            done = True
+            if result.status in ("accepted", "duplicate"):
+                if result.status == "accepted":
+                    counts.accepted += 1
+                else:
+                    counts.duplicates += 1
+                if record is not None and record.synced_rev < rev:
+                    record.synced_rev = rev
+                _drop(session, [REJECTED + record_id])
+            elif result.status == "conflict":
+                counts.conflicts += 1
+                if sent.type == "help_session":
+                    _add_conflict(session, sent, now)
+            else:  # rejected: keep the outbox row, do not resend until edited
+                counts.rejected += 1
+                reason = result.detail or "geweigerd"
+                counts.rejected_details.append(f"{record_id}: {reason}")
+                _put(session, REJECTED + record_id, {"rev": rev, "reason": reason})
+                done = False
+            _drop(session, [INFLIGHT + record_id])
+            if row is None:
+                continue
+            current_rev = record.rev if record is not None else rev
+            if done and current_rev <= rev:
+                session.delete(row)
+            else:
+                row.lease_until = None
+    return counts
+
+
+def _version_json(payload: dict[str, Any], rev: int, deleted: bool) -> str:
+    data = dict(payload)
+    data["rev"] = rev
+    data["deleted"] = deleted
+    return json.dumps(data, separators=(",", ":"), sort_keys=True)
+
+
+def _add_conflict(session: Session, sent: Record, now: datetime) -> None:
+    payload = HelpSessionPayload.model_validate(sent.payload).model_dump(mode="json")
+    session.add(Conflict(
+        record_type=sent.type,
+        record_id=sent.id,
+        local_json=_version_json(payload, sent.rev, sent.deleted),
+        server_json=None,
+        created_at=now,
+        resolved_at=None,
+    ))
+
+
+# --- pull ------------------------------------------------------------------------------------
+def apply_pull(store: Any, page: PullResponse, *, from_cursor: int) -> PullCounts:
+    """Apply one pull page and store its cursor, in one transaction.
+
+    If the stored cursor moved on meanwhile (another sync of this PC applied the page), nothing is
+    applied twice: the page is skipped.
+    """
+    counts = PullCounts()
+    now = datetime.now(UTC)
+    with store.session() as session:
+        stored = _get_many(session, [KEY_CURSOR, KEY_DEVICE_ID])
+        if int(stored.get(KEY_CURSOR) or 0) != from_cursor:
+            return counts
+        device_id = stored.get(KEY_DEVICE_ID)
+        for change in page.changes:
+            if change.type == "help_session":
+                counts.conflicts += _apply_session(session, change, now)
+            elif change.type == "helper":
+                _apply_helper(session, change)
+            elif change.type == "catalog":
+                _apply_catalog(session, change, now)
+            elif change.type == "digipunt":
+                _apply_digipunt(session, change, device_id, now)
+            counts.changes += 1
+        _put(session, KEY_CURSOR, page.next_cursor)
+        if not page.has_more:
+            _drop(session, [KEY_NEEDS_FULL_PULL])
+    if any(change.type == "catalog" for change in page.changes):
+        from digipunt_app.core.catalog import forget_cached
+
+        forget_cached(store)
+    return counts
+
+
+def _pending_local(session: Session, record_id: str) -> bool:
+    return session.scalar(select(Outbox.id).where(Outbox.record_id == record_id)) is not None
+
+
+def _forget_local(session: Session, record_id: str) -> None:
+    session.execute(delete(Outbox).where(Outbox.record_id == record_id))
+    _drop(session, [INFLIGHT + record_id, REJECTED + record_id])
+
+
+def _apply_session(session: Session, change: Change, now: datetime) -> int:
+    payload = HelpSessionPayload.model_validate(change.payload)
+    server_json = _version_json(payload.model_dump(mode="json"), change.rev, change.deleted)
+    row = session.get(HelpSession, change.id)
+    conflicts = 0
+    if row is not None and change.rev <= row.synced_rev:
+        return 0
+    if row is not None and _pending_local(session, change.id):
+        local_payload = HelpSessionPayload.model_validate(session_payload(row, None))
+        local_json = _version_json(local_payload.model_dump(mode="json"), row.rev, row.deleted)
+        same = json.loads(local_json) | {"rev": 0} == json.loads(server_json) | {"rev": 0}
+        if not same:
+            session.add(Conflict(
+                record_type="help_session", record_id=change.id, local_json=local_json,
+                server_json=server_json, created_at=now, resolved_at=None,
+            ))
+            conflicts = 1
+        _forget_local(session, change.id)
+    # Conflicts waiting for the server copy get it now.
+    session.execute(
+        update(Conflict)
+        .where(Conflict.record_id == change.id, Conflict.server_json.is_(None))
+        .values(server_json=server_json)
+    )
+    if row is None:
+        row = HelpSession(id=change.id)
+        session.add(row)
+    row.digipunt_id = payload.digipunt_id
+    row.device_id = payload.device_id
+    row.helper_id = payload.helper_id
+    row.started_at = payload.started_at
+    row.local_date = payload.local_date
+    row.duration_min = payload.duration_min
+    row.channel = payload.channel
+    row.services = list(payload.services)
+    row.outcome = payload.outcome
+    row.referrals = list(payload.referrals)
+    row.age_band = payload.age_band
+    row.adult_confirmed = payload.adult_confirmed
+    row.target_groups = list(payload.target_groups)
+    row.language = payload.language
+    row.interpreter = payload.interpreter
+    row.first_visit = payload.first_visit
+    row.visitor_code = payload.visitor_code
+    row.postcode = payload.postcode
+    row.notes = payload.notes
+    row.created_at = payload.created_at
+    row.updated_at = change.updated_at
+    row.deleted = change.deleted
+    row.rev = change.rev
+    row.synced_rev = change.rev
+    return conflicts
+
+
+def _apply_helper(session: Session, change: Change) -> None:
+    payload = HelperPayload.model_validate(change.payload)
+    row = session.get(Helper, change.id)
+    if row is not None and change.rev <= row.synced_rev:
+        return
+    if row is not None:
+        _forget_local(session, change.id)  # the server's version wins for volunteers' names
+    else:
+        row = Helper(id=change.id, created_at=change.updated_at)
+        session.add(row)
+    row.digipunt_id = payload.digipunt_id
+    row.display_name = payload.display_name
+    row.active = payload.active
+    row.deleted = change.deleted
+    row.updated_at = change.updated_at
+    row.rev = change.rev
+    row.synced_rev = change.rev
+
+
+def _apply_catalog(session: Session, change: Change, now: datetime) -> None:
+    from digipunt_app.core.catalog import apply_catalog_in
+
+    apply_catalog_in(session, change.payload)
+
+
+def _apply_digipunt(
+    session: Session, change: Change, device_id: str | None, now: datetime
+) -> None:
+    data = change.payload
+    info = session.get(DigipuntInfo, change.id) or DigipuntInfo(id=change.id, device_id=device_id)
+    info.name = str(data.get("name") or info.name or "")
+    info.municipality = str(data.get("municipality") or "")
+    info.organisation_type = str(data.get("organisation_type") or "")
+    info.digibank_id = str(data.get("digibank_id") or "")
+    info.digibank_name = str(data.get("digibank_name") or "")
+    info.updated_at = now
+    session.add(info)
+    _put(session, KEY_DIGIPUNT_NAME, info.name)
+    _put(session, KEY_DIGIBANK_NAME, info.digibank_name)
+
+
+# --- conflicts -------------------------------------------------------------------------------
+def list_conflicts(store: Any, include_resolved: bool = False) -> list[ConflictInfo]:
+    with store.session() as session:
+        query = select(Conflict).where(Conflict.record_type == "help_session")
+        if not include_resolved:
+            query = query.where(Conflict.resolved_at.is_(None))
+        return [
+            ConflictInfo(
+                id=row.id,
+                record_id=row.record_id,
+                local=json.loads(row.local_json),
+                server=json.loads(row.server_json) if row.server_json else None,
+                created_at=row.created_at,
+            )
+            for row in session.scalars(query.order_by(Conflict.id))
+        ]
+
+
+def resolve_conflict(store: Any, conflict_id: int, keep: str) -> None:
+    """``keep="server"``: close it. ``keep="local"``: the local version becomes a new edit on top
+    of the server's (rev + 1, queued for push), then close it."""
+    now = datetime.now(UTC)
+    with store.session() as session:
+        conflict = session.get(Conflict, conflict_id)
+        if conflict is None or conflict.resolved_at is not None:
+            return
+        if keep == "local":
+            local = json.loads(conflict.local_json)
+            deleted = bool(local.pop("deleted", False))
+            local.pop("rev", None)
+            payload = HelpSessionPayload.model_validate(local)
+            row = session.get(HelpSession, conflict.record_id)
+            if row is not None:
+                for name in (
+                    "helper_id", "started_at", "local_date", "duration_min", "channel",
+                    "outcome", "age_band", "adult_confirmed", "language", "interpreter",
+                    "first_visit", "visitor_code", "postcode", "notes",
+                ):
+                    setattr(row, name, getattr(payload, name))
+                row.services = list(payload.services)
+                row.referrals = list(payload.referrals)
+                row.target_groups = list(payload.target_groups)
+                row.deleted = deleted
+                row.rev += 1
+                row.updated_at = now
+                outbox.queue(session, outbox.HELP_SESSION, row.id, row.rev, now)
+                _drop(session, [REJECTED + row.id])
+        conflict.resolved_at = now
