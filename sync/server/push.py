@@ -32,7 +32,8 @@ from sqlalchemy.orm import Session
 from sync.protocol import HelperPayload, HelpSessionPayload, PushRequest, PushResult, Record
 from sync.server.auth import DeviceCaller
 from sync.server.db import Database
-from sync.server.feed import audit, record_change
+from sync.server.feed import audit
+from sync.server.models import Change as ChangeRow
 from sync.server.models import (
     Conflict,
     Device,
@@ -47,6 +48,10 @@ from sync.server.problems import ApiProblem
 
 PAYLOADS: dict[str, type[BaseModel]] = {"help_session": HelpSessionPayload, "helper": HelperPayload}
 CURRENT: dict[str, Any] = {"help_session": HelpSession, "helper": Helper}
+
+
+def _chunks(values: list[str], size: int) -> list[list[str]]:
+    return [values[i:i + size] for i in range(0, len(values), size)]
 
 
 class _LostRace(Exception):
@@ -140,16 +145,146 @@ class Pusher:
         checked.sort(key=lambda pair: (pair[1].record.id, pair[1].record.rev))
         with self.db.write() as s:
             accepted: list[_Checked] = []
+            fast = self._plan(s, checked, results)
+            if fast:
+                try:
+                    with s.begin_nested():
+                        self._store_many(s, [item for _, item in fast])
+                except (IntegrityError, _LostRace):
+                    # A concurrent push got some of these first: one record at a time.
+                    for i, item in fast:
+                        results[i] = self._one(s, item)
+                else:
+                    for i, item in fast:
+                        results[i] = PushResult(id=item.record.id, rev=item.record.rev,
+                                                status="accepted")
             for i, item in checked:
-                results[i] = self._one(s, item)
                 if results[i].status == "accepted":
                     accepted.append(item)
             if accepted:
                 self.db.lock_feed(s)
-                for item in accepted:
-                    rec = item.record
-                    record_change(s, rec.type, rec.id, self.device.digipunt_id, self.device.id)
+                self._feed(s, accepted)
         return [results[i] for i in range(len(req.records))]
+
+    def _plan(
+        self, s: Session, checked: list[tuple[int, _Checked]], results: dict[int, PushResult]
+    ) -> list[tuple[int, _Checked]]:
+        """Decide what needs no writing (duplicates, conflicts); return the records to store."""
+        ids = sorted({item.record.id for _, item in checked})
+        versions: dict[tuple[str, int], tuple[str, str]] = {}
+        currents: dict[tuple[str, str], tuple[int, str]] = {}
+        for chunk in _chunks(ids, 500):
+            for row in s.execute(
+                select(RecordVersion.id, RecordVersion.rev, RecordVersion.type,
+                       RecordVersion.content_hash).where(RecordVersion.id.in_(chunk))
+            ):
+                versions[(row.id, row.rev)] = (row.type, row.content_hash)
+            for type_, table in CURRENT.items():
+                for row in s.execute(
+                    select(table.id, table.rev, table.digipunt_id).where(table.id.in_(chunk))
+                ):
+                    currents[(type_, row.id)] = (row.rev, row.digipunt_id)
+        fast: list[tuple[int, _Checked]] = []
+        seen_ids: set[str] = set()
+        for i, item in checked:
+            rec = item.record
+            if (rec.id, rec.rev) in versions or rec.id in seen_ids:
+                results[i] = self._one(s, item)  # duplicate, conflict, or a repeat in the batch
+                continue
+            current = currents.get((rec.type, rec.id))
+            if current is not None and current[1] != self.device.digipunt_id:
+                raise ApiProblem(
+                    403, f"Record {rec.id} belongs to another digipunt; this device may not "
+                    "change it."
+                )
+            server_rev = current[0] if current is not None else 0
+            if server_rev != rec.base_rev:
+                results[i] = self._conflict(s, item, server_rev)
+                continue
+            seen_ids.add(rec.id)
+            fast.append((i, item))
+        return fast
+
+    def _store_many(self, s: Session, items: list[_Checked]) -> None:
+        """Store many new versions in a few statements (the common case: nothing contended)."""
+        now = utcnow()
+        dev, punt = self.device.id, self.device.digipunt_id
+        s.execute(
+            RecordVersion.__table__.insert(),
+            [
+                {
+                    "type": it.record.type, "id": it.record.id, "rev": it.record.rev,
+                    "base_rev": it.record.base_rev, "digipunt_id": punt, "device_id": dev,
+                    "deleted": it.record.deleted, "updated_at": it.record.updated_at,
+                    "content_hash": it.content_hash, "payload": it.payload, "received_at": now,
+                    "local_date": getattr(it.model, "local_date", None),
+                }
+                for it in items
+            ],
+        )
+        sessions: list[str] = []
+        for type_, table in CURRENT.items():
+            creates, edits = [], []
+            for it in items:
+                if it.record.type != type_:
+                    continue
+                values: dict[str, Any] = {
+                    "id": it.record.id, "rev": it.record.rev, "digipunt_id": punt,
+                    "device_id": dev, "deleted": it.record.deleted,
+                    "updated_at": it.record.updated_at, "payload": it.payload,
+                }
+                if isinstance(it.model, HelpSessionPayload):
+                    values.update(_session_columns(it.model))
+                    sessions.append(it.record.id)
+                (creates if it.record.base_rev == 0 else edits).append((it, values))
+            if creates:
+                s.execute(table.__table__.insert(), [v for _, v in creates])
+            for it, values in edits:
+                done = s.execute(
+                    update(table)
+                    .where(table.id == it.record.id, table.rev == it.record.base_rev)
+                    .values(**{k: v for k, v in values.items() if k != "id"})
+                    .execution_options(synchronize_session=False)
+                )
+                if done.rowcount != 1:
+                    raise _LostRace()
+        if sessions:
+            for chunk in _chunks(sessions, 500):
+                for child in (HelpSessionService, HelpSessionReferral):
+                    s.execute(delete(child).where(child.session_id.in_(chunk)))
+            services = [
+                {"session_id": it.record.id, "service": code}
+                for it in items if isinstance(it.model, HelpSessionPayload)
+                for code in it.model.services
+            ]
+            referrals = [
+                {"session_id": it.record.id, "referral": code}
+                for it in items if isinstance(it.model, HelpSessionPayload)
+                for code in sorted(set(it.model.referrals))
+            ]
+            if services:
+                s.execute(HelpSessionService.__table__.insert(), services)
+            if referrals:
+                s.execute(HelpSessionReferral.__table__.insert(), referrals)
+
+    def _feed(self, s: Session, items: list[_Checked]) -> None:
+        """Move every accepted record to the end of the pull feed."""
+        for type_ in CURRENT:
+            ids = [it.record.id for it in items if it.record.type == type_]
+            for chunk in _chunks(ids, 500):
+                s.execute(
+                    delete(ChangeRow)
+                    .where(ChangeRow.type == type_, ChangeRow.object_id.in_(chunk))
+                    .execution_options(synchronize_session=False)
+                )
+        s.execute(
+            ChangeRow.__table__.insert(),
+            [
+                {"type": it.record.type, "object_id": it.record.id,
+                 "digipunt_id": self.device.digipunt_id, "origin_device_id": self.device.id}
+                for it in items
+            ],
+        )
 
     # --- one record ------------------------------------------------------------------------
     def _one(self, s: Session, item: _Checked) -> PushResult:
