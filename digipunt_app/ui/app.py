@@ -38,14 +38,16 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_window(app: QApplication, data_dir: Path, lang: str | None) -> MainWindow:
+def build_window(
+    app: QApplication, data_dir: Path, lang: str | None, **open_options: Any
+) -> MainWindow:
     """Window + operations, store opening started; the caller shows it."""
     i18n.set_language(app, lang or "nl")
     ops = Operations(app)
     window = MainWindow(ops, language_override=lang)
     for hook in WINDOW_HOOKS:
         hook(window)
-    window.start(data_dir)
+    window.start(data_dir, **open_options)
     return window
 
 

@@ -34,6 +34,7 @@ class HelpersPage(QWidget):
         layout.addWidget(self.intro)
         self.list_label = QLabel(self)
         self.list = QListWidget(self)
+        self.list.setSpacing(4)
         self.list_label.setBuddy(self.list)
         self.list.currentItemChanged.connect(self._current_changed)
         layout.addWidget(self.list_label)
@@ -190,6 +191,7 @@ class HelpersPage(QWidget):
         self.list.setAccessibleName(self.tr("Lijst van vrijwilligers"))
         self.name_label.setText(self.tr("&Naam:"))
         self.name.setAccessibleName(self.tr("Naam van de vrijwilliger"))
+        self.name.setPlaceholderText(self.tr("voornaam of bijnaam"))
         self.add_button.setText(self.tr("&Toevoegen"))
         self.rename_button.setText(self.tr("Naam &wijzigen"))
         for button in (self.add_button, self.rename_button):

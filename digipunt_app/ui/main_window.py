@@ -160,11 +160,13 @@ class MainWindow(QMainWindow):
         return self._menus[key]
 
     # --- start-up ----------------------------------------------------------------------------
-    def start(self, data_dir: Path) -> None:
+    def start(self, data_dir: Path, **open_options: Any) -> None:
         """Open the store on the DB worker, then load what the pages show."""
         self.data_dir = data_dir
         self.status_text.setText(self.tr("De gegevens worden geopend..."))
-        self.ops.open_store(data_dir, on_success=self._store_opened, on_failure=self._open_failed)
+        self.ops.open_store(
+            data_dir, on_success=self._store_opened, on_failure=self._open_failed, **open_options
+        )
 
     def _store_opened(self, store: Any) -> None:
         message = getattr(store, "recovery_message", None)
@@ -254,6 +256,9 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            self.menuBar().updateGeometry()
+            self.menuBar().adjustSize()
         super().changeEvent(event)
 
     def retranslate(self) -> None:

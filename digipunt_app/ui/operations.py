@@ -20,8 +20,8 @@ Usage (the shape of Anki's ``QueryOp``/``CollectionOp``)::
   ``on_operation_did_execute``). Call ``ops.notify({"sessions"})`` after a change made elsewhere
   (e.g. the sync engine pulled sessions).
 - Without ``on_failure`` a failure is sent to ``Operations.failed`` (the main window shows it).
-- ``ops.store`` is ``None`` until ``open_store`` succeeded; db operations queued before that wait
-  on the worker for it (they run in order).
+- ``ops.store`` is ``None`` until ``open_store`` succeeded; db operations asked for before that
+  run right after it, in order (they fail with a plain message when opening failed).
 - An operation may be dropped before it runs by the returned ``Handle.cancel()``; a callback whose
   ``owner`` QObject was deleted in the meantime is not called.
 - ``ops.busy`` is the number of operations not yet answered (tests wait for ``ops.busy == 0``).
@@ -83,6 +83,8 @@ class Operations(QObject):
         self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="digipunt-db")
         self._net = ThreadPoolExecutor(max_workers=1, thread_name_prefix="digipunt-net")
         self._store_ready = threading.Event()
+        self._open_requested = False
+        self._deferred: list[Callable[[], None]] = []  # db work asked for before open_store
         self._closed = False
         # Emitted from a worker thread, received on the thread that owns self (the GUI thread).
         self._finished.connect(self._deliver)
@@ -93,19 +95,26 @@ class Operations(QObject):
         data_dir: Path,
         on_success: Success | None = None,
         on_failure: Failure | None = None,
+        **open_options: Any,
     ) -> Handle:
-        """Open (check, migrate, back up) the store on the DB worker; ``on_success(store)``."""
+        """Open (check, migrate, back up) the store on the DB worker; ``on_success(store)``.
+        ``open_options`` go to ``Store.open`` (e.g. ``busy_timeout_ms``)."""
 
         def _open(_: Any) -> Any:
             from digipunt_app.core.store import Store  # heavy (SQLAlchemy): off the GUI thread
 
             try:
-                self.store = Store.open(data_dir)
+                self.store = Store.open(data_dir, **open_options)
             finally:
                 self._store_ready.set()
             return self.store
 
-        return self._submit(self._db, _open, on_success, on_failure, (), None, wait_store=False)
+        self._open_requested = True
+        handle = self._submit(self._db, _open, on_success, on_failure, (), None, wait_store=False)
+        for run in self._deferred:
+            self._db.submit(run)
+        self._deferred.clear()
+        return handle
 
     def db(
         self,
@@ -188,7 +197,10 @@ class Operations(QObject):
                 done.error = err
             self._finished.emit(done)
 
-        pool.submit(_run)
+        if wait_store and not self._open_requested:
+            self._deferred.append(_run)  # the worker runs it right after opening
+        else:
+            pool.submit(_run)
         return done.handle
 
     def _deliver(self, done: _Done) -> None:

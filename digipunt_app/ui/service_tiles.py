@@ -48,7 +48,11 @@ class ServiceTiles(QWidget):
         keep = [c for c in self._selected if any(c == s for s, _ in services)]
         self._services = list(services)
         self._selected = keep
+        self._tiles_force_refresh()
+
+    def _tiles_force_refresh(self) -> None:
         self._rebuild()
+        self._fill_more()
 
     def labels(self) -> dict[str, str]:
         return dict(self._services)
@@ -94,30 +98,39 @@ class ServiceTiles(QWidget):
         return numbered + extra
 
     def _rebuild(self) -> None:
-        focus_code = next((c for c, t in self._tiles.items() if t.hasFocus()), None)
-        while self._flow.count():
-            item = self._flow.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
-        self._tiles.clear()
+        """Make the tiles match the services and the selection; tiles are reused, so a key
+        press only changes a check mark (and focus stays where it was)."""
+        wanted = self._tile_codes()
+        if list(self._tiles) != wanted:
+            focus_code = next((c for c, t in self._tiles.items() if t.hasFocus()), None)
+            while self._flow.count():
+                item = self._flow.takeAt(0)
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widget.hide()
+                    widget.setParent(None)
+                    widget.deleteLater()
+            self._tiles.clear()
+            for code in wanted:
+                tile = QPushButton(self._grid_host)
+                tile.setCheckable(True)
+                tile.setAutoDefault(False)
+                tile.setProperty("serviceCode", code)
+                tile.clicked.connect(lambda _=False, c=code: self.toggle(c))
+                self._flow.addWidget(tile)
+                self._tiles[code] = tile
+                tile.show()
+            self._fill_more()
+            if focus_code in self._tiles:
+                self._tiles[focus_code].setFocus()
         labels = dict(self._services)
         numbered = self.numbered_codes()
-        for code in self._tile_codes():
-            tile = QPushButton(self._grid_host)
-            tile.setCheckable(True)
+        for code, tile in self._tiles.items():
             tile.setChecked(code in self._selected)
-            tile.setAutoDefault(False)
-            tile.setMinimumHeight(tile.fontMetrics().height() * 3)
-            tile.setProperty("serviceCode", code)
-            tile.clicked.connect(lambda _=False, c=code: self.toggle(c))
             number = numbered.index(code) + 1 if code in numbered else None
             self._label_tile(tile, labels.get(code, code), number)
-            self._flow.addWidget(tile)
-            self._tiles[code] = tile
+        self._flow.invalidate()
         self._grid_host.updateGeometry()
-        self._fill_more()
-        if focus_code in self._tiles:
-            self._tiles[focus_code].setFocus()
 
     def _label_tile(self, tile: QPushButton, label: str, number: int | None) -> None:
         chosen = tile.isChecked()
@@ -131,6 +144,7 @@ class ServiceTiles(QWidget):
         else:
             tile.setAccessibleName(self.tr("Dienst: {label}").format(label=label))
         tile.setAccessibleDescription(state)
+        tile.setMinimumHeight(int(tile.fontMetrics().height() * 2.6))
         font = tile.font()
         font.setBold(chosen)
         tile.setFont(font)
@@ -159,13 +173,15 @@ class ServiceTiles(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            self._rebuild()
         super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.more_label.setText(self.tr("Andere d&ienst:"))
         self.more.setAccessibleName(self.tr("Andere dienst kiezen"))
         self.setAccessibleName(self.tr("Diensten"))
-        self._rebuild()
+        self._tiles_force_refresh()
 
     def keyboard_focus_target(self) -> QWidget:
         tile = self.first_tile()

@@ -4,7 +4,6 @@ not move while a volunteer works)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 USAGE_KEY = "service_usage"
@@ -13,11 +12,10 @@ USAGE_KEY = "service_usage"
 def _read(store: Any) -> dict[str, int]:
     from digipunt_app.core import settings
 
-    try:
-        raw = json.loads(settings.get_setting(store, USAGE_KEY, "{}") or "{}")
-    except ValueError:
+    raw = settings.get_setting(store, USAGE_KEY, {}) or {}
+    if not isinstance(raw, dict):
         return {}
-    return {str(k): int(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
+    return {str(k): int(v) for k, v in raw.items() if isinstance(v, int | float)}
 
 
 def most_used(store: Any) -> list[str]:
@@ -33,4 +31,4 @@ def bump_usage(store: Any, codes: list[str]) -> None:
     usage = _read(store)
     for code in codes:
         usage[code] = usage.get(code, 0) + 1
-    settings.set_setting(store, USAGE_KEY, json.dumps(usage, sort_keys=True))
+    settings.set_setting(store, USAGE_KEY, usage)

@@ -27,7 +27,17 @@ from digipunt_app.core.records import SessionFilter
 from digipunt_app.ui import labels
 from digipunt_app.ui.flow_layout import FlowLayout
 from digipunt_app.ui.operations import Operations
-from digipunt_app.ui.session_model import COL_DATE, COL_NOTES, COL_SERVICES, SessionTableModel
+from digipunt_app.ui.session_model import (
+    COL_CHANNEL,
+    COL_DATE,
+    COL_DURATION,
+    COL_HELPER,
+    COL_NOTES,
+    COL_OUTCOME,
+    COL_SERVICES,
+    COL_SYNC,
+    SessionTableModel,
+)
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 PERIODS = ("all", "today", "week", "month", "last_month", "year")
@@ -169,9 +179,24 @@ class SessionList(QWidget):
         self.table.addAction(self.delete_action)
 
     def _fit_rows(self) -> None:
-        height = int(self.table.fontMetrics().height() * 1.8)
+        """Fixed row height and column widths from the current font (fast for 200k rows)."""
+        fm = self.table.fontMetrics()
+        height = int(fm.height() * 1.8)
         self.table.verticalHeader().setDefaultSectionSize(height)
         self.table.verticalHeader().setMinimumSectionSize(height)
+        pad = fm.averageCharWidth() * 3
+        samples = {
+            COL_DATE: "00/00/0000 00:00",
+            COL_SERVICES: "Tax-on-web / MyMinfin, eID",
+            COL_OUTCOME: "Deels opgelost, opvolging",
+            COL_DURATION: "000 min",
+            COL_HELPER: "Marleen V.",
+            COL_CHANNEL: "Binnengelopen",
+            COL_SYNC: "nog te versturen",
+        }
+        header = self.table.horizontalHeader()
+        for column, sample in samples.items():
+            header.resizeSection(column, fm.horizontalAdvance(sample) + pad)
 
     # --- data from the window ----------------------------------------------------------------
     def set_services(self, services: list[tuple[str, str]]) -> None:

@@ -219,7 +219,7 @@ class SessionTableModel(QAbstractTableModel):
         ]
         self._outcomes = labels.outcome_labels()
         self._channels = labels.channel_labels()
-        self._waiting = self.tr("wacht")
+        self._waiting = self.tr("nog te versturen")
         self._synced = self.tr("verstuurd")
         self._deleted = self.tr("(verwijderd) ")
         self._minutes = self.tr("{n} min")

@@ -66,10 +66,10 @@ class SettingsPage(QWidget):
 
     def _font_activated(self, index: int) -> None:
         percent = int(self.font_scale.itemData(index))
-        self._save("font_scale", str(percent))
+        self._save("font_scale", percent)
         self.fontScaleChosen.emit(percent)
 
-    def _save(self, key: str, value: str) -> None:
+    def _save(self, key: str, value: object) -> None:
         from digipunt_app.core import settings
 
         self.ops.db(lambda store: settings.set_setting(store, key, value),

@@ -62,7 +62,7 @@ def paint_card(painter: QPainter, rect: QRectF, code: str) -> None:
         f.setBold(bold)
         return f
 
-    painter.setFont(font(0.09, bold=True))
+    painter.setFont(font(0.075, bold=True))
     painter.drawText(inner, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter, title)
     painter.setFont(font(0.20, bold=True, mono=True))
     painter.drawText(inner, Qt.AlignmentFlag.AlignCenter, code)

@@ -1,0 +1,1062 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_BE" sourcelanguage="nl_BE">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Over Digipunt</source>
+        <translation>About Digipunt</translation>
+    </message>
+    <message>
+        <source>Registreer elke digitale hulpvraag, ook zonder internet. De gegevens gaan naar de regionale coördinator zodra de pc online is.</source>
+        <translation>Record every digital help request, even without internet. The data goes to the regional coordinator as soon as the PC is online.</translation>
+    </message>
+    <message>
+        <source>&amp;Versie:</source>
+        <translation>&amp;Version:</translation>
+    </message>
+    <message>
+        <source>&amp;Gegevensmap:</source>
+        <translation>&amp;Data folder:</translation>
+    </message>
+    <message>
+        <source>&amp;Logbestanden:</source>
+        <translation>&amp;Log files:</translation>
+    </message>
+    <message>
+        <source>&amp;Installatie:</source>
+        <translation>&amp;Installation:</translation>
+    </message>
+    <message>
+        <source>Draagbaar: gegevens staan naast het programma</source>
+        <translation>Portable: data is kept next to the program</translation>
+    </message>
+    <message>
+        <source>Normaal: gegevens staan in het gebruikersprofiel</source>
+        <translation>Normal: data is kept in the user profile</translation>
+    </message>
+    <message>
+        <source>Licentie:</source>
+        <translation>Licence:</translation>
+    </message>
+    <message>
+        <source>&amp;Onderdelen:</source>
+        <translation>&amp;Components:</translation>
+    </message>
+    <message>
+        <source>Gegevensmap &amp;openen</source>
+        <translation>&amp;Open data folder</translation>
+    </message>
+    <message>
+        <source>&amp;Logmap openen</source>
+        <translation>Open lo&amp;g folder</translation>
+    </message>
+    <message>
+        <source>&amp;Kopieer gegevens</source>
+        <translation>Co&amp;py details</translation>
+    </message>
+    <message>
+        <source>&amp;Sluiten</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Versie</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Gegevensmap</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>Logbestanden</source>
+        <translation>Log files</translation>
+    </message>
+    <message>
+        <source>Installatie</source>
+        <translation>Installation</translation>
+    </message>
+    <message>
+        <source>Licentie</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Onderdelen</source>
+        <translation>Components</translation>
+    </message>
+    <message>
+        <source>Gegevensmap openen</source>
+        <translation>Open data folder</translation>
+    </message>
+    <message>
+        <source>Logmap openen</source>
+        <translation>Open log folder</translation>
+    </message>
+    <message>
+        <source>Kopieer gegevens</source>
+        <translation>Copy details</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Twee versies van dezelfde sessie</source>
+        <translation>Two versions of the same session</translation>
+    </message>
+    <message>
+        <source>Deze sessie werd op twee pc's tegelijk aangepast. De lijst toont nu de versie van de server. Uw versie is bewaard. Rijen met ≠ verschillen. Welke versie klopt?</source>
+        <translation>This session was changed on two PCs at the same time. The list now shows the server's version. Your version has been kept. Rows marked ≠ differ. Which version is right?</translation>
+    </message>
+    <message>
+        <source>Op deze pc (uw versie)</source>
+        <translation>On this PC (your version)</translation>
+    </message>
+    <message>
+        <source>Op de server</source>
+        <translation>On the server</translation>
+    </message>
+    <message>
+        <source>Vergelijking van de twee versies</source>
+        <translation>Comparison of the two versions</translation>
+    </message>
+    <message>
+        <source>(nog niet ontvangen)</source>
+        <translation>(not received yet)</translation>
+    </message>
+    <message>
+        <source>Versie van de &amp;server houden</source>
+        <translation>Keep the &amp;server's version</translation>
+    </message>
+    <message>
+        <source>&amp;Mijn versie houden</source>
+        <translation>Keep &amp;my version</translation>
+    </message>
+    <message>
+        <source>&amp;Later beslissen</source>
+        <translation>Decide &amp;later</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Inschrijven bij de server</source>
+        <translation>Enrol with the server</translation>
+    </message>
+    <message>
+        <source>Vul het adres van de server en de inschrijvingscode in die u van de coördinator kreeg. Sessies die al op deze pc staan, blijven bewaard en worden mee verstuurd.</source>
+        <translation>Enter the server address and the enrolment code you got from the coordinator. Sessions already on this PC are kept and will be sent too.</translation>
+    </message>
+    <message>
+        <source>&amp;Serveradres:</source>
+        <translation>&amp;Server address:</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <source>Serveradres</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Inschrijvingscode</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>&amp;Inschrijven</source>
+        <translation>&amp;Enrol</translation>
+    </message>
+    <message>
+        <source>&amp;Annuleren</source>
+        <translation>C&amp;ancel</translation>
+    </message>
+    <message>
+        <source>Bezig met inschrijven</source>
+        <translation>Enrolling</translation>
+    </message>
+    <message>
+        <source>Vul het adres van de server in.</source>
+        <translation>Enter the server address.</translation>
+    </message>
+    <message>
+        <source>Vul de inschrijvingscode in.</source>
+        <translation>Enter the enrolment code.</translation>
+    </message>
+    <message>
+        <source>Inschrijven is niet gelukt: %1</source>
+        <translation>Enrolment failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EntryForm</name>
+    <message>
+        <source>(niet ingevuld)</source>
+        <translation>(not filled in)</translation>
+    </message>
+    <message>
+        <source>Kies minstens één dienst (toets 1 tot 9 of klik op een tegel).</source>
+        <translation>Choose at least one service (key 1 to 9 or click a tile).</translation>
+    </message>
+    <message>
+        <source>✔ Wijziging bewaard: {services}</source>
+        <translation>✔ Change saved: {services}</translation>
+    </message>
+    <message>
+        <source>✔ Bewaard: {services} ({time})</source>
+        <translation>✔ Saved: {services} ({time})</translation>
+    </message>
+    <message>
+        <source>⚠ Niet bewaard: {reason} Wat u invulde, staat er nog.</source>
+        <translation>⚠ Not saved: {reason} What you entered is still there.</translation>
+    </message>
+    <message>
+        <source>⚠ Niet bewaard door een onverwachte fout ({error}). Wat u invulde, staat er nog.</source>
+        <translation>⚠ Not saved because of an unexpected error ({error}). What you entered is still there.</translation>
+    </message>
+    <message>
+        <source>De notitie is {n} tekens lang; maximaal {max}.</source>
+        <translation>The note is {n} characters long; at most {max}.</translation>
+    </message>
+    <message>
+        <source>⚠ Zo kan dit niet bewaard worden:</source>
+        <translation>⚠ This cannot be saved like this:</translation>
+    </message>
+    <message>
+        <source>Waarmee werd geholpen? (toets 1 tot 9)</source>
+        <translation>What did you help with? (key 1 to 9)</translation>
+    </message>
+    <message>
+        <source>Resultaat</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Resultaat: {x}</source>
+        <translation>Outcome: {x}</translation>
+    </message>
+    <message>
+        <source>Gegevens</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>&amp;Vrijwilliger:</source>
+        <translation>&amp;Volunteer:</translation>
+    </message>
+    <message>
+        <source>&amp;Datum en uur:</source>
+        <translation>&amp;Date and time:</translation>
+    </message>
+    <message>
+        <source>D&amp;uur (minuten):</source>
+        <translation>D&amp;uration (minutes):</translation>
+    </message>
+    <message>
+        <source>Hoe &amp;kwam de vraag binnen:</source>
+        <translation>&amp;How the request came in:</translation>
+    </message>
+    <message>
+        <source>&amp;Leeftijd:</source>
+        <translation>A&amp;ge:</translation>
+    </message>
+    <message>
+        <source>&amp;Eerste bezoek:</source>
+        <translation>&amp;First visit:</translation>
+    </message>
+    <message>
+        <source>&amp;Taal van het gesprek:</source>
+        <translation>&amp;Language of the conversation:</translation>
+    </message>
+    <message>
+        <source>&amp;Bezoekerscode (niet verplicht):</source>
+        <translation>Visitor &amp;code (optional):</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode woonplaats (niet verplicht):</source>
+        <translation>&amp;Postcode of residence (optional):</translation>
+    </message>
+    <message>
+        <source>Vrijwilliger</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <source>Datum en uur</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>Duur in minuten</source>
+        <translation>Duration in minutes</translation>
+    </message>
+    <message>
+        <source>Hoe kwam de vraag binnen</source>
+        <translation>How the request came in</translation>
+    </message>
+    <message>
+        <source>Leeftijd</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Bezoeker is 18 jaar of ouder</source>
+        <translation>Visitor is 18 or older</translation>
+    </message>
+    <message>
+        <source>Eerste bezoek</source>
+        <translation>First visit</translation>
+    </message>
+    <message>
+        <source>Taal van het gesprek</source>
+        <translation>Language of the conversation</translation>
+    </message>
+    <message>
+        <source>Met tolk</source>
+        <translation>With interpreter</translation>
+    </message>
+    <message>
+        <source>Bezoekerscode</source>
+        <translation>Visitor code</translation>
+    </message>
+    <message>
+        <source>Nieuwe bezoekerscode maken en kaart afdrukken</source>
+        <translation>Make a new visitor code and print the card</translation>
+    </message>
+    <message>
+        <source>Postcode woonplaats</source>
+        <translation>Postcode of residence</translation>
+    </message>
+    <message>
+        <source>Notities</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Bezoeker is &amp;18 jaar of ouder</source>
+        <translation>Visitor is &amp;18 or older</translation>
+    </message>
+    <message>
+        <source>Nieu&amp;we code...</source>
+        <translation>Ne&amp;w code...</translation>
+    </message>
+    <message>
+        <source>bv. 7K3M-Q9XD-4</source>
+        <translation>e.g. 7K3M-Q9XD-4</translation>
+    </message>
+    <message>
+        <source>bv. 9000</source>
+        <translation>e.g. 9000</translation>
+    </message>
+    <message>
+        <source>Doelgroep (niet verplicht)</source>
+        <translation>Target group (optional)</translation>
+    </message>
+    <message>
+        <source>Doelgroep: {x}</source>
+        <translation>Target group: {x}</translation>
+    </message>
+    <message>
+        <source>Doorverwezen naar (niet verplicht)</source>
+        <translation>Referred to (optional)</translation>
+    </message>
+    <message>
+        <source>Doorverwezen naar: {x}</source>
+        <translation>Referred to: {x}</translation>
+    </message>
+    <message>
+        <source>&amp;Notitie (geen namen, rijksregisternummers, e-mail, telefoon- of rekeningnummers):</source>
+        <translation>&amp;Note (no names, national register numbers, e-mail, phone or account numbers):</translation>
+    </message>
+    <message>
+        <source>Formulier leegmaken</source>
+        <translation>Clear the form</translation>
+    </message>
+    <message>
+        <source>Diensten</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Wijziging &amp;opslaan (Enter)</source>
+        <translation>&amp;Save the change (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Annuleren (Esc)</source>
+        <translation>C&amp;ancel (Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;Opslaan &amp;&amp; nieuw (Enter)</source>
+        <translation>&amp;Save &amp;&amp; new (Enter)</translation>
+    </message>
+    <message>
+        <source>Leeg&amp;maken (Esc)</source>
+        <translation>Cle&amp;ar (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>HelpersPage</name>
+    <message>
+        <source>{name} (niet meer actief)</source>
+        <translation>{name} (no longer active)</translation>
+    </message>
+    <message>
+        <source>Typ eerst een naam.</source>
+        <translation>Type a name first.</translation>
+    </message>
+    <message>
+        <source>{name} is toegevoegd.</source>
+        <translation>{name} has been added.</translation>
+    </message>
+    <message>
+        <source>Kies een vrijwilliger in de lijst en typ de nieuwe naam.</source>
+        <translation>Choose a volunteer in the list and type the new name.</translation>
+    </message>
+    <message>
+        <source>{old} heet nu {new}.</source>
+        <translation>{old} is now called {new}.</translation>
+    </message>
+    <message>
+        <source>Kies eerst een vrijwilliger in de lijst.</source>
+        <translation>Choose a volunteer in the list first.</translation>
+    </message>
+    <message>
+        <source>{name} is weer actief.</source>
+        <translation>{name} is active again.</translation>
+    </message>
+    <message>
+        <source>{name} is niet meer actief.</source>
+        <translation>{name} is no longer active.</translation>
+    </message>
+    <message>
+        <source>Weer a&amp;ctief maken</source>
+        <translation>Make a&amp;ctive again</translation>
+    </message>
+    <message>
+        <source>Niet meer a&amp;ctief</source>
+        <translation>No longer a&amp;ctive</translation>
+    </message>
+    <message>
+        <source>Vrijwilligers worden met een voornaam of bijnaam bewaard. Wie niet meer meehelpt, zet u op "niet meer actief": de oude sessies blijven bewaard.</source>
+        <translation>Volunteers are kept by first name or nickname. Someone who no longer helps is set to "no longer active": their old sessions are kept.</translation>
+    </message>
+    <message>
+        <source>&amp;Vrijwilligers:</source>
+        <translation>&amp;Volunteers:</translation>
+    </message>
+    <message>
+        <source>Lijst van vrijwilligers</source>
+        <translation>List of volunteers</translation>
+    </message>
+    <message>
+        <source>&amp;Naam:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Naam van de vrijwilliger</source>
+        <translation>Name of the volunteer</translation>
+    </message>
+    <message>
+        <source>voornaam of bijnaam</source>
+        <translation>first name or nickname</translation>
+    </message>
+    <message>
+        <source>&amp;Toevoegen</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>Naam &amp;wijzigen</source>
+        <translation>&amp;Rename</translation>
+    </message>
+    <message>
+        <source>Melding</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Registreren</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <source>Over&amp;zicht</source>
+        <translation>&amp;Overview</translation>
+    </message>
+    <message>
+        <source>Vrijwilli&amp;gers</source>
+        <translation>Volunt&amp;eers</translation>
+    </message>
+    <message>
+        <source>In&amp;stellingen</source>
+        <translation>Se&amp;ttings</translation>
+    </message>
+    <message>
+        <source>De gegevens worden geopend...</source>
+        <translation>Opening the data...</translation>
+    </message>
+    <message>
+        <source>⚠ De gegevens konden niet geopend worden: {reason}</source>
+        <translation>⚠ The data could not be opened: {reason}</translation>
+    </message>
+    <message>
+        <source>Digipunt - hulpsessies registreren</source>
+        <translation>Digipunt - record help sessions</translation>
+    </message>
+    <message>
+        <source>Onderdelen</source>
+        <translation>Components</translation>
+    </message>
+    <message>
+        <source>Best&amp;and</source>
+        <translation>F&amp;ile</translation>
+    </message>
+    <message>
+        <source>S&amp;ynchronisatie</source>
+        <translation>S&amp;ynchronisation</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Afsluiten</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Werkbalk</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Melding sluiten</source>
+        <translation>Close the message</translation>
+    </message>
+    <message>
+        <source>Statusbalk</source>
+        <translation>Status bar</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceTiles</name>
+    <message>
+        <source>gekozen</source>
+        <translation>chosen</translation>
+    </message>
+    <message>
+        <source>niet gekozen</source>
+        <translation>not chosen</translation>
+    </message>
+    <message>
+        <source>Dienst {n}: {label}</source>
+        <translation>Service {n}: {label}</translation>
+    </message>
+    <message>
+        <source>Toets {n} kiest of schrapt deze dienst</source>
+        <translation>Key {n} chooses or removes this service</translation>
+    </message>
+    <message>
+        <source>Dienst: {label}</source>
+        <translation>Service: {label}</translation>
+    </message>
+    <message>
+        <source>Kies een andere dienst...</source>
+        <translation>Choose another service...</translation>
+    </message>
+    <message>
+        <source>Andere d&amp;ienst:</source>
+        <translation>Other serv&amp;ice:</translation>
+    </message>
+    <message>
+        <source>Andere dienst kiezen</source>
+        <translation>Choose another service</translation>
+    </message>
+    <message>
+        <source>Diensten</source>
+        <translation>Services</translation>
+    </message>
+</context>
+<context>
+    <name>SessionList</name>
+    <message>
+        <source>Alle diensten</source>
+        <translation>All services</translation>
+    </message>
+    <message>
+        <source>Alle vrijwilligers</source>
+        <translation>All volunteers</translation>
+    </message>
+    <message>
+        <source>Geen sessies gevonden.</source>
+        <translation>No sessions found.</translation>
+    </message>
+    <message>
+        <source>Nog geen sessies. Registreer er een bij "Registreren".</source>
+        <translation>No sessions yet. Record one under "Record".</translation>
+    </message>
+    <message>
+        <source>1 sessie</source>
+        <translation>1 session</translation>
+    </message>
+    <message>
+        <source>{n} sessies</source>
+        <translation>{n} sessions</translation>
+    </message>
+    <message>
+        <source>Sessie verwijderd: {what}. Per ongeluk? Klik op "Ongedaan maken" of druk Ctrl+Z.</source>
+        <translation>Session deleted: {what}. By mistake? Click "Undo" or press Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>&amp;Periode:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>&amp;Dienst:</source>
+        <translation>&amp;Service:</translation>
+    </message>
+    <message>
+        <source>&amp;Vrijwilliger:</source>
+        <translation>&amp;Volunteer:</translation>
+    </message>
+    <message>
+        <source>&amp;Resultaat:</source>
+        <translation>&amp;Outcome:</translation>
+    </message>
+    <message>
+        <source>&amp;Zoeken in notities:</source>
+        <translation>Search in &amp;notes:</translation>
+    </message>
+    <message>
+        <source>Alles</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Vandaag</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Deze week</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>Deze maand</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Vorige maand</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>Dit jaar</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>Alle resultaten</source>
+        <translation>All outcomes</translation>
+    </message>
+    <message>
+        <source>woord uit de notitie</source>
+        <translation>word from the note</translation>
+    </message>
+    <message>
+        <source>Lijst van sessies</source>
+        <translation>List of sessions</translation>
+    </message>
+    <message>
+        <source>&amp;Openen en verbeteren (Enter)</source>
+        <translation>Open and &amp;correct (Enter)</translation>
+    </message>
+    <message>
+        <source>Ver&amp;wijderen (Delete)</source>
+        <translation>&amp;Delete (Delete)</translation>
+    </message>
+    <message>
+        <source>On&amp;gedaan maken (Ctrl+Z)</source>
+        <translation>&amp;Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Melding</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Ongedaan maken</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Verwijderen</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>SessionTableModel</name>
+    <message>
+        <source>Klik om op deze kolom te sorteren</source>
+        <translation>Click to sort on this column</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Diensten</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Resultaat</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Duur</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <source>Vrijwilliger</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <source>Kanaal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Notitie</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Synchronisatie</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>nog te versturen</source>
+        <translation>to be sent</translation>
+    </message>
+    <message>
+        <source>verstuurd</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>(verwijderd) </source>
+        <translation>(deleted) </translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>&amp;Taal / Langue / Language:</source>
+        <translation>&amp;Language / Taal / Langue:</translation>
+    </message>
+    <message>
+        <source>Taal van het programma</source>
+        <translation>Language of the program</translation>
+    </message>
+    <message>
+        <source>Te&amp;kstgrootte:</source>
+        <translation>Te&amp;xt size:</translation>
+    </message>
+    <message>
+        <source>Tekstgrootte</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <source>Wijzigingen gelden meteen en blijven bewaard. Vindt u de letters te klein? Kies 150% of 200%.</source>
+        <translation>Changes apply at once and are kept. Letters too small? Choose 150% or 200%.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>Synchronisatiestatus</source>
+        <translation>Sync status</translation>
+    </message>
+    <message>
+        <source>Synchronisatie: even geduld...</source>
+        <translation>Sync: one moment...</translation>
+    </message>
+    <message>
+        <source>○ Niet ingeschreven (alles blijft op deze pc)</source>
+        <translation>○ Not enrolled (everything stays on this PC)</translation>
+    </message>
+    <message>
+        <source>⛔ Toegang ingetrokken: vraag een nieuwe code</source>
+        <translation>⛔ Access revoked: ask for a new code</translation>
+    </message>
+    <message>
+        <source>⟳ Bezig met synchroniseren...</source>
+        <translation>⟳ Synchronising...</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <source>○ Offline</source>
+        <translation>○ Offline</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wachtend</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Laatste synchronisatie: %1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+    <message>
+        <source>Nog nooit gesynchroniseerd</source>
+        <translation>Never synchronised</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ De klok van deze pc loopt %n minuten achter</source>
+        <translation>
+            <numerusform>⚠ This PC's clock is %n minutes slow</numerusform>
+            <numerusform>⚠ This PC's clock is %n minutes slow</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ De klok van deze pc loopt %n minuten voor</source>
+        <translation>
+            <numerusform>⚠ This PC's clock is %n minutes fast</numerusform>
+            <numerusform>⚠ This PC's clock is %n minutes fast</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n conflict(en) bekijken</source>
+        <translation>
+            <numerusform>⚠ View %n conflict(s)</numerusform>
+            <numerusform>⚠ View %n conflict(s)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VisitorCard</name>
+    <message>
+        <source>Digipunt - uw bezoekerscode</source>
+        <translation>Digipunt - your visitor code</translation>
+    </message>
+    <message>
+        <source>Toon deze kaart bij uw volgende bezoek.</source>
+        <translation>Show this card at your next visit.</translation>
+    </message>
+    <message>
+        <source>Er staat geen naam of adres op.</source>
+        <translation>It carries no name or address.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorCardDialog</name>
+    <message>
+        <source>De kaart is naar de printer gestuurd.</source>
+        <translation>The card was sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Kaart bewaren als PDF</source>
+        <translation>Save card as PDF</translation>
+    </message>
+    <message>
+        <source>PDF-bestand (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Bewaard als {file}</source>
+        <translation>Saved as {file}</translation>
+    </message>
+    <message>
+        <source>Nieuwe bezoekerscode</source>
+        <translation>New visitor code</translation>
+    </message>
+    <message>
+        <source>De nieuwe code is {code}. Geef de bezoeker deze kaart mee.</source>
+        <translation>The new code is {code}. Give this card to the visitor.</translation>
+    </message>
+    <message>
+        <source>Voorbeeld van de kaart met code {code}</source>
+        <translation>Preview of the card with code {code}</translation>
+    </message>
+    <message>
+        <source>&amp;Afdrukken</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <source>Bewaren als &amp;PDF</source>
+        <translation>Save as P&amp;DF</translation>
+    </message>
+    <message>
+        <source>&amp;Sluiten</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <source>Binnengelopen</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <source>Op afspraak</source>
+        <translation>By appointment</translation>
+    </message>
+    <message>
+        <source>Telefonisch</source>
+        <translation>By phone</translation>
+    </message>
+    <message>
+        <source>Huisbezoek</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Bezoeker loste het zelf op</source>
+        <translation>Visitor solved it themselves</translation>
+    </message>
+    <message>
+        <source>Samen opgelost</source>
+        <translation>Solved together</translation>
+    </message>
+    <message>
+        <source>Deels opgelost, opvolging nodig</source>
+        <translation>Partly solved, follow-up needed</translation>
+    </message>
+    <message>
+        <source>Niet opgelost</source>
+        <translation>Not solved</translation>
+    </message>
+    <message>
+        <source>OCMW / sociaal huis</source>
+        <translation>Public social welfare centre (OCMW)</translation>
+    </message>
+    <message>
+        <source>Burgerzaken</source>
+        <translation>Civil affairs</translation>
+    </message>
+    <message>
+        <source>FOD Financiën</source>
+        <translation>FPS Finance</translation>
+    </message>
+    <message>
+        <source>Pensioendienst</source>
+        <translation>Pension service</translation>
+    </message>
+    <message>
+        <source>Ziekenfonds</source>
+        <translation>Health insurance fund</translation>
+    </message>
+    <message>
+        <source>VDAB</source>
+        <translation>VDAB (employment service)</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>Telecomoperator</source>
+        <translation>Telecom operator</translation>
+    </message>
+    <message>
+        <source>Cursus</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <source>Uitleen van toestellen</source>
+        <translation>Device loan</translation>
+    </message>
+    <message>
+        <source>CAW</source>
+        <translation>CAW (general social work)</translation>
+    </message>
+    <message>
+        <source>Politie</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <source>Andere dienst</source>
+        <translation>Other service</translation>
+    </message>
+    <message>
+        <source>Jonger dan 18</source>
+        <translation>Under 18</translation>
+    </message>
+    <message>
+        <source>18 tot 24 jaar</source>
+        <translation>18 to 24</translation>
+    </message>
+    <message>
+        <source>25 tot 34 jaar</source>
+        <translation>25 to 34</translation>
+    </message>
+    <message>
+        <source>35 tot 54 jaar</source>
+        <translation>35 to 54</translation>
+    </message>
+    <message>
+        <source>55 tot 64 jaar</source>
+        <translation>55 to 64</translation>
+    </message>
+    <message>
+        <source>65 tot 74 jaar</source>
+        <translation>65 to 74</translation>
+    </message>
+    <message>
+        <source>75 jaar of ouder</source>
+        <translation>75 or older</translation>
+    </message>
+    <message>
+        <source>Leeftijd onbekend</source>
+        <translation>Age unknown</translation>
+    </message>
+    <message>
+        <source>Werkzoekend</source>
+        <translation>Job seeker</translation>
+    </message>
+    <message>
+        <source>Senior</source>
+        <translation>Senior</translation>
+    </message>
+    <message>
+        <source>Laag inkomen</source>
+        <translation>Low income</translation>
+    </message>
+    <message>
+        <source>Andere moedertaal</source>
+        <translation>Other mother tongue</translation>
+    </message>
+    <message>
+        <source>Weinig scholing</source>
+        <translation>Little schooling</translation>
+    </message>
+    <message>
+        <source>Woont alleen</source>
+        <translation>Lives alone</translation>
+    </message>
+    <message>
+        <source>Nederlands</source>
+        <translation>Dutch</translation>
+    </message>
+    <message>
+        <source>Frans</source>
+        <translation>French</translation>
+    </message>
+    <message>
+        <source>Engels</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Andere taal</source>
+        <translation>Other language</translation>
+    </message>
+    <message>
+        <source>Ja, eerste bezoek</source>
+        <translation>Yes, first visit</translation>
+    </message>
+    <message>
+        <source>Nee, kwam al eerder</source>
+        <translation>No, came before</translation>
+    </message>
+    <message>
+        <source>Weet niet</source>
+        <translation>Don't know</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,185 @@
+"""The entry form, driven like a volunteer would: keyboard first, against a real store."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from digipunt_app.core import sessions
+from digipunt_app.core.config import DATA_FILE_NAME
+from digipunt_app.core.records import SessionFilter
+from digipunt_app.ui.visitor_card import VisitorCardDialog, write_card_pdf
+from sync.protocol import visitor_code_is_valid
+from tests.ui.conftest import fetch_row, wait_idle
+
+
+def _press(qtbot, actions: list[str], key: Qt.Key) -> None:
+    actions.append(str(key))
+    target = QApplication.focusWidget()
+    assert target is not None, "something in the window must have the keyboard focus"
+    qtbot.keyClick(target, key)
+
+
+def _count(window) -> int:
+    return sessions.count_sessions(window.ops.store, SessionFilter())
+
+
+def test_common_session_by_keyboard_in_two_actions_then_found_in_list(qtbot, window):
+    form = window.form
+    first_label = form.tiles.labels()[form.tiles.numbered_codes()[0]]
+    actions: list[str] = []
+    _press(qtbot, actions, Qt.Key.Key_1)
+    assert form.tiles.selected() == [form.tiles.numbered_codes()[0]]
+    with qtbot.waitSignal(form.saved, timeout=10000) as saved:
+        _press(qtbot, actions, Qt.Key.Key_Return)
+    assert len(actions) <= 5
+    row = saved.args[0]
+    assert row.outcome == "solved_together" and row.channel == "walk_in"
+    assert row.adult_confirmed is True
+    # "Opslaan & nieuw": the form is empty again and says what was saved.
+    assert form.tiles.selected() == []
+    assert first_label in form.message_text()
+
+    window.tabs.setCurrentWidget(window.session_list)
+    model = window.session_list.model
+    qtbot.waitUntil(lambda: fetch_row(model, 0) is not None, timeout=10000)
+    assert first_label in model.data(model.index(0, 1))
+    assert model.session_id(0) == row.id
+
+
+def test_save_and_new_keeps_the_helper_and_clears_the_rest(qtbot, window):
+    from digipunt_app.core import helpers
+
+    anna = helpers.add_helper(window.ops.store, "Anna")
+    window.ops.notify({"helpers"})
+    form = window.form
+    qtbot.waitUntil(lambda: form.helper.findData(anna.id) >= 0, timeout=10000)
+    form.helper.setCurrentIndex(form.helper.findData(anna.id))
+    form.tiles.toggle_number(2)
+    form.outcome_buttons["not_solved"].setChecked(True)
+    form.postcode.setText("9000")
+    form.notes.setPlainText("Wachtwoord vergeten")
+    with qtbot.waitSignal(form.saved, timeout=10000) as saved:
+        form.save()
+    assert saved.args[0].helper_id == anna.id
+    assert form.helper.currentData() == anna.id
+    assert form.postcode.text() == "" and form.notes.toPlainText() == ""
+    assert form.outcome_buttons["solved_together"].isChecked()
+    stored = sessions.get_session(window.ops.store, saved.args[0].id)
+    assert stored.outcome == "not_solved" and stored.postcode == "9000"
+
+
+def test_nothing_chosen_is_refused_with_a_pointer_to_the_tiles(qtbot, window):
+    window.form.save()
+    assert "dienst" in window.form.message_text()
+    wait_idle(qtbot, window)
+    assert _count(window) == 0
+
+
+def test_edit_from_the_list(qtbot, window):
+    form = window.form
+    form.tiles.toggle_number(1)
+    with qtbot.waitSignal(form.saved, timeout=10000) as saved:
+        form.save()
+    sid = saved.args[0].id
+    window.tabs.setCurrentWidget(window.session_list)
+    lst = window.session_list
+    qtbot.waitUntil(lambda: lst.model.rowCount() == 1, timeout=10000)
+    assert lst.select_id(sid)
+    lst.open_selected()
+    qtbot.waitUntil(form.is_editing, timeout=10000)
+    assert window.tabs.currentWidget() is form
+    assert form.tiles.selected() == list(saved.args[0].services)
+    form.outcome_buttons["partly_followup"].setChecked(True)
+    form.duration.setValue(45)
+    with qtbot.waitSignal(form.editClosed, timeout=10000):
+        form.save()
+    stored = sessions.get_session(window.ops.store, sid)
+    assert stored.outcome == "partly_followup" and stored.duration_min == 45
+    assert stored.rev == 2
+    assert window.tabs.currentWidget() is lst
+    qtbot.waitUntil(lambda: getattr(fetch_row(lst.model, 0), "duration_min", 0) == 45,
+                    timeout=10000)
+    assert not form.is_editing()
+
+
+def test_privacy_guard_is_shown_inline_and_blocks_saving(qtbot, window):
+    form = window.form
+    form.tiles.toggle_number(1)
+    form.notes.setPlainText("Mail naar jan.peeters@example.com gestuurd")
+    assert form.privacy.isVisible()
+    assert "e-mail" in form.privacy_text().lower()
+    form.save()
+    qtbot.waitUntil(lambda: bool(form.message_text()), timeout=10000)
+    wait_idle(qtbot, window)
+    assert _count(window) == 0
+    assert QApplication.focusWidget() is form.notes
+    assert "jan.peeters@example.com" in form.notes.toPlainText()  # kept, to correct
+    form.notes.setPlainText("Mail naar de gemeente gestuurd")
+    assert not form.privacy.isVisible()
+    with qtbot.waitSignal(form.saved, timeout=10000):
+        form.save()
+
+
+def test_wrong_visitor_code_points_at_the_field(qtbot, window):
+    form = window.form
+    form.tiles.toggle_number(1)
+    form.code.setText("7K3M-Q9XD-5")
+    form.save()
+    qtbot.waitUntil(lambda: bool(form.message_text()), timeout=10000)
+    assert QApplication.focusWidget() is form.code
+    assert form.code.text() == "7K3M-Q9XD-5"
+    assert _count(window) == 0
+
+
+def test_failed_write_keeps_everything_typed(qtbot, make_window, data_dir):
+    window = make_window(busy_timeout_ms=100)
+    form = window.form
+    form.tiles.toggle_number(3)
+    form.outcome_buttons["not_solved"].setChecked(True)
+    form.postcode.setText("2000")
+    form.notes.setPlainText("Nieuwe smartphone ingesteld")
+    other = sqlite3.connect(data_dir / DATA_FILE_NAME, timeout=0.1)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        form.save()
+        qtbot.waitUntil(lambda: bool(form.message_text()), timeout=15000)
+        assert "Niet bewaard" in form.message_text()
+        assert form.tiles.selected() and form.postcode.text() == "2000"
+        assert form.notes.toPlainText() == "Nieuwe smartphone ingesteld"
+        assert form.outcome_buttons["not_solved"].isChecked()
+    finally:
+        other.rollback()
+        other.close()
+    with qtbot.waitSignal(form.saved, timeout=10000) as saved:
+        form.save()
+    assert sessions.get_session(window.ops.store, saved.args[0].id).postcode == "2000"
+    assert _count(window) == 1
+
+
+def test_new_code_fills_the_field_and_offers_the_card(qtbot, window, monkeypatch, tmp_path):
+    shown: list[str] = []
+    monkeypatch.setattr(VisitorCardDialog, "ask", classmethod(lambda cls, p, c: shown.append(c)))
+    window.form.new_code.click()
+    assert shown and window.form.code.text() == shown[0]
+    assert visitor_code_is_valid(shown[0])
+    pdf = write_card_pdf(tmp_path / "kaart.pdf", shown[0])
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_card_dialog_shows_the_code(qtbot):
+    dialog = VisitorCardDialog("7K3M-Q9XD-4")
+    qtbot.addWidget(dialog)
+    assert "7K3M-Q9XD-4" in dialog.intro.text()
+    assert not dialog.preview.pixmap().isNull()
+
+
+def test_under_18_cannot_be_confirmed_adult(qtbot, window):
+    form = window.form
+    assert form.adult.isChecked()
+    form.age_band.setCurrentIndex(form.age_band.findData("under_18"))
+    assert not form.adult.isChecked() and not form.adult.isEnabled()
+    form.age_band.setCurrentIndex(form.age_band.findData("65_74"))
+    assert form.adult.isEnabled()
