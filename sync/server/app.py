@@ -65,6 +65,33 @@ def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
 USED_CODE = "This enrolment code has already been used; ask for a new one."
 
 
+_ALLOWED_QUERY: dict[int, frozenset[str]] = {}
+
+
+def _query_names(dependant: Any) -> set[str]:
+    names = {param.alias for param in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+def strict_query(request: Request) -> None:
+    """422 for a query parameter the endpoint does not take (a typo must not pass silently)."""
+    route = request.scope.get("route")
+    if route is None or not request.query_params:
+        return
+    allowed = _ALLOWED_QUERY.get(id(route))
+    if allowed is None:
+        allowed = frozenset(_query_names(route.dependant))
+        _ALLOWED_QUERY[id(route)] = allowed
+    unknown = sorted(set(request.query_params) - allowed)
+    if unknown:
+        takes = ", ".join(sorted(allowed)) or "none"
+        raise ApiProblem(
+            422, f"Unknown query parameter {unknown[0]!r}; this endpoint takes: {takes}."
+        )
+
+
 class _Catalog:
     """Service codes of every catalog version, reloaded when a new version appears."""
 
@@ -98,6 +125,7 @@ def create_app(db_url: str, *, settings: Settings | None = None) -> FastAPI:
         title="Digipunt sync server",
         version=f"{PROTOCOL_VERSION}.0",
         description="Sync protocol v1 of Digipunt (DESIGN.md §5). Errors are RFC 9457 problems.",
+        dependencies=[Depends(strict_query)],
     )
     app.state.db = db
     app.state.settings = settings
