@@ -21,18 +21,20 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from digipunt_app.core import helpers as helper_ops
+from digipunt_app.core import outbox
 from digipunt_app.core.catalog import Catalog, load_catalog
-from digipunt_app.core.models import HelpSession
+from digipunt_app.core.ids import new_id
+from digipunt_app.core.local_info import current_device_id, current_digipunt_id
+from digipunt_app.core.models import HelpSession, Outbox
 from digipunt_app.core.records import SessionDraft, StoreError, ValidationError
-from digipunt_app.core.session_rules import BRUSSELS, validate
-from digipunt_app.core.sessions import insert_clean
+from digipunt_app.core.session_rules import BRUSSELS, CleanSession, validate
 from digipunt_app.core.table_format import (
     NO,
     REQUIRED,
@@ -219,12 +221,26 @@ def _codes(field_name: str, value: Any) -> list[str]:
     return out
 
 
-def _services(value: Any, catalog: Catalog) -> list[str]:
-    by_label = {}
+_LABEL_MAPS: dict[int, tuple[Catalog, dict[str, str]]] = {}
+
+
+def _label_map(catalog: Catalog) -> dict[str, str]:
+    """Folded code and labels (nl, fr, en) -> service code; built once per catalog."""
+    hit = _LABEL_MAPS.get(id(catalog))
+    if hit is not None and hit[0] is catalog:
+        return hit[1]
+    by_label: dict[str, str] = {}
     for service in catalog.services:
         by_label[fold(service.code)] = service.code
         for label in service.labels.values():
             by_label.setdefault(fold(label), service.code)
+    _LABEL_MAPS.clear()
+    _LABEL_MAPS[id(catalog)] = (catalog, by_label)
+    return by_label
+
+
+def _services(value: Any, catalog: Catalog) -> list[str]:
+    by_label = _label_map(catalog)
     out = []
     for part in split_list(_text(value)):
         code = by_label.get(fold(part))
@@ -288,6 +304,15 @@ def _fingerprint(clean_columns: dict[str, Any], helper_name: str) -> str:
 
 
 # --- the import ----------------------------------------------------------------------------------
+@dataclass
+class _Parsed:
+    line: int
+    clean: CleanSession
+    helper_name: str
+    import_key: str
+    known_id: str
+
+
 def import_file(
     store: Any,
     path: Path | str,
@@ -302,48 +327,96 @@ def import_file(
     catalog = load_catalog(store)
     result = ImportResult(total=len(rows))
     seen: Counter[str] = Counter()
-    done = 0
+    helper_ids: dict[str, str] = {}
     for start in range(0, len(rows), BATCH):
         if cancel is not None and cancel():
             result.cancelled = True
             break
+        parsed: list[_Parsed] = []
+        for line, values in rows[start:start + BATCH]:
+            try:
+                parsed.append(_parse_row(line, values, catalog, seen))
+            except ValidationError as exc:
+                result.problems.append(RowProblem(line, str(exc)))
         with store.session() as db:
-            for line, values in rows[start:start + BATCH]:
-                try:
-                    added = _import_row(db, values, catalog, seen, result)
-                except ValidationError as exc:
-                    result.problems.append(RowProblem(line, str(exc)))
-                else:
-                    if added:
-                        result.added += 1
-                    else:
-                        result.already_present += 1
-        done = min(start + BATCH, len(rows))
+            _store_batch(db, parsed, helper_ids, result)
         if progress is not None:
-            progress(done, len(rows))
+            progress(min(start + BATCH, len(rows)), len(rows))
+    result.problems.sort(key=lambda p: p.line)
     return result
 
 
-def _import_row(
-    db: Any, values: dict[str, Any], catalog: Catalog, seen: Counter[str], result: ImportResult
-) -> bool:
-    known_id = _text(values.get("id"))
-    if known_id and db.get(HelpSession, known_id) is not None:
-        return False
-    draft = row_to_draft(values, catalog)
-    clean = validate(draft, catalog)
+def _parse_row(
+    line: int, values: dict[str, Any], catalog: Catalog, seen: Counter[str]
+) -> _Parsed:
+    clean = validate(row_to_draft(values, catalog), catalog)
     helper_name = " ".join(_text(values.get("helper")).split())
     fingerprint = _fingerprint(clean.columns(), helper_name)
     seen[fingerprint] += 1
-    import_key = f"imp:{fingerprint}:{seen[fingerprint]}"
-    exists = db.scalar(select(HelpSession.id).where(HelpSession.import_key == import_key))
-    if exists is not None:
-        return False
-    if helper_name:
-        helper = helper_ops.find_helper_by_name(db, helper_name)
+    return _Parsed(
+        line=line,
+        clean=clean,
+        helper_name=helper_name,
+        import_key=f"imp:{fingerprint}:{seen[fingerprint]}",
+        known_id=_text(values.get("id")),
+    )
+
+
+def _store_batch(
+    db: Any, parsed: list[_Parsed], helper_ids: dict[str, str], result: ImportResult
+) -> None:
+    """Insert the new rows of one batch (with their outbox rows) in a few statements."""
+    keys = [p.import_key for p in parsed]
+    ids = [p.known_id for p in parsed if p.known_id]
+    present_keys = set(
+        db.scalars(select(HelpSession.import_key).where(HelpSession.import_key.in_(keys)))
+    )
+    present_ids = set(db.scalars(select(HelpSession.id).where(HelpSession.id.in_(ids))))
+    now = datetime.now(UTC)
+    digipunt_id, device_id = current_digipunt_id(db), current_device_id(db)
+    sessions: list[dict[str, Any]] = []
+    for p in parsed:
+        if p.import_key in present_keys or (p.known_id and p.known_id in present_ids):
+            result.already_present += 1
+            continue
+        columns = p.clean.columns()
+        if p.helper_name:
+            try:
+                columns["helper_id"] = _helper_id(db, p.helper_name, helper_ids, result)
+            except ValidationError as exc:
+                result.problems.append(RowProblem(p.line, str(exc)))
+                continue
+        sessions.append({
+            **columns,
+            "id": new_id(),
+            "digipunt_id": digipunt_id,
+            "device_id": device_id,
+            "created_at": now,
+            "updated_at": now,
+            "rev": 1,
+            "synced_rev": 0,
+            "deleted": False,
+            "import_key": p.import_key,
+        })
+    if sessions:
+        db.execute(insert(HelpSession), sessions)
+        db.execute(
+            insert(Outbox),
+            [
+                {"record_type": outbox.HELP_SESSION, "record_id": row["id"], "rev": 1,
+                 "queued_at": now, "attempts": 0}
+                for row in sessions
+            ],
+        )
+    result.added += len(sessions)
+
+
+def _helper_id(db: Any, name: str, cache: dict[str, str], result: ImportResult) -> str:
+    key = fold(name)
+    if key not in cache:
+        helper = helper_ops.find_helper_by_name(db, name)
         if helper is None:
-            helper = helper_ops.add_helper_in(db, helper_name)
+            helper = helper_ops.add_helper_in(db, name)
             result.helpers_added.append(helper.display_name)
-        clean = type(clean)(**{**clean.columns(), "helper_id": helper.id})
-    insert_clean(db, clean, datetime.now(BRUSSELS), import_key=import_key)
-    return True
+        cache[key] = helper.id
+    return cache[key]

@@ -1,19 +1,26 @@
-"""Run the Alembic migrations of the local store programmatically (at start-up)."""
+"""Run the Alembic migrations of the local store programmatically (at start-up).
+
+Alembic itself is imported only when a migration has to run: the head revision is read from the
+version files directly, so a normal start (schema already at head) stays fast.
+"""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+_REV = re.compile(r"^revision\s*(?::\s*str\s*)?=\s*['\"]([^'\"]+)['\"]", re.M)
+_DOWN = re.compile(r"^down_revision\s*(?::[^=]+)?=\s*(.+)$", re.M)
 
 
-def alembic_config() -> Config:
+def alembic_config() -> Any:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
@@ -21,7 +28,19 @@ def alembic_config() -> Config:
 
 @cache
 def head_revision() -> str:
-    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    """The single head of the version files (``RuntimeError`` when there are several)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        rev = _REV.search(source)
+        if rev is None:
+            continue
+        revisions.add(rev.group(1))
+        down = _DOWN.search(source)
+        if down is not None:
+            parents.update(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1)))
+    heads = sorted(revisions - parents)
     if len(heads) != 1:
         raise RuntimeError(f"the local store must have one migration head, found {heads}")
     return heads[0]
@@ -38,6 +57,8 @@ def upgrade_to_head(engine: Engine) -> bool:
     """Bring the schema to head. Returns True when a migration ran."""
     if current_revision(engine) == head_revision():
         return False
+    from alembic import command
+
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

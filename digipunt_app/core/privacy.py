@@ -34,8 +34,9 @@ REASON_PHONE = (
     "De notitie bevat een telefoonnummer. Verwijder het telefoonnummer uit de notitie."
 )
 
+_DAY, _MONTH = r"(?:0?[1-9]|[12]\d|3[01])", r"(?:0?[1-9]|1[0-2])"
 _DATE = re.compile(
-    r"(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2})(?!\d)"
+    rf"(?<![\d./-])(?:{_DAY}([./-]){_MONTH}\1(?:\d{{4}}|\d{{2}})|\d{{4}}-{_MONTH}-{_DAY})(?![\d])"
 )
 _NRN = re.compile(
     r"(?<![\d.])(\d{2})[. ]?(\d{2})[. ]?(\d{2})[-. ]?(\d{3})[-. ]?(\d{2})(?![\d])"
@@ -69,18 +70,31 @@ def iban_is_valid(text: str) -> bool:
     return int(number) % 97 == 1
 
 
-def _contains_iban(text: str) -> bool:
+def _iban_spans(text: str) -> list[tuple[int, int]]:
+    """Where the valid IBANs are in ``text``."""
+    spans = []
     for match in _IBAN.finditer(text):
-        compact = match.group(1).replace(" ", "").upper()
+        raw = match.group(1)
+        compact = raw.replace(" ", "").upper()
         known = IBAN_LENGTHS.get(compact[:2])
         if known is not None:
             # The match may run on into the next word ("BE71 0961 2345 6769 2024"): try the
             # country's length only.
             if len(compact) >= known and iban_is_valid(compact[:known]):
-                return True
+                end, seen = match.start(1), 0
+                while seen < known:
+                    seen += raw[end - match.start(1)] != " "
+                    end += 1
+                spans.append((match.start(1), end))
         elif iban_is_valid(compact):
-            return True
-    return False
+            spans.append(match.span(1))
+    return spans
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _is_phone(run: str) -> bool:
@@ -94,7 +108,7 @@ def _is_phone(run: str) -> bool:
     if not digits.startswith("0") or digits.startswith("00"):
         return False
     if len(digits) == 10:
-        return digits.startswith("04")  # mobile 04xx xx xx xx
+        return digits[:3] in ("045", "046", "047", "048", "049")  # mobile 04xx xx xx xx
     if len(digits) == 9:
         return not digits.startswith("04")  # landline 0x xxx xx xx / 0xx xx xx xx
     return False
@@ -107,11 +121,14 @@ def check_notes(text: str) -> list[str]:
     reasons: list[str] = []
     if any(nrn_is_valid("".join(m.groups())) for m in _NRN.finditer(text)):
         reasons.append(REASON_NRN)
-    if _contains_iban(text):
+    ibans = _iban_spans(text)
+    if ibans:
         reasons.append(REASON_IBAN)
-    if _EMAIL.search(text):
+    emails = [m.span() for m in _EMAIL.finditer(text)]
+    if emails:
         reasons.append(REASON_EMAIL)
-    undated = _DATE.sub(" ", text)
+    # What is already refused, and dates, are not phone numbers.
+    undated = _DATE.sub(" ", _blank(text, ibans + emails))
     if any(_is_phone(m.group(0).strip()) for m in _PHONE.finditer(undated)):
         reasons.append(REASON_PHONE)
     return reasons

@@ -79,3 +79,10 @@ def test_daily_backups_rolling_keep_seven(tmp_path: Path) -> None:
     conn = sqlite3.connect(store.backup_dir / names[0])
     assert conn.execute("PRAGMA quick_check").fetchone() == ("ok",)
     conn.close()
+
+
+def test_head_read_from_files_matches_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    heads = ScriptDirectory.from_config(migrate.alembic_config()).get_heads()
+    assert heads == [migrate.head_revision()]

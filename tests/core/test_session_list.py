@@ -1,0 +1,130 @@
+"""The session list queries: count, filters, sort keys, batch rows; indexes are used."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from sqlalchemy import text
+
+from digipunt_app.core import helpers, sessions
+from digipunt_app.core.records import SessionFilter
+from digipunt_app.core.store import Store
+from tests.core.conftest import draft
+
+
+@pytest.fixture
+def filled(store: Store) -> dict[str, str]:
+    an = helpers.add_helper(store, "an")
+    bert = helpers.add_helper(store, "Bert")
+    made = {}
+    specs = [
+        ("a", datetime(2026, 3, 1, 9, 0, tzinfo=UTC), 30, ["eid"], "solved_together", an.id,
+         "walk_in", "kaartlezer werkte niet"),
+        ("b", datetime(2026, 3, 2, 9, 0, tzinfo=UTC), 10, ["itsme", "eid"], "not_solved", bert.id,
+         "phone", "ITSME opnieuw"),
+        ("c", datetime(2026, 3, 3, 23, 30, tzinfo=UTC), 60, ["email"], "partly_followup", None,
+         "appointment", "100% klaar"),
+        ("d", datetime(2026, 3, 5, 9, 0, tzinfo=UTC), 20, ["banking"], "solved_together", an.id,
+         "online", ""),
+    ]
+    for name, when, dur, services, outcome, helper_id, channel, notes in specs:
+        row = sessions.save_session(
+            store,
+            draft(started_at=when, duration_min=dur, services=services, outcome=outcome,
+                  helper_id=helper_id, channel=channel, notes=notes),
+        )
+        made[name] = row.id
+    made["an"], made["bert"] = an.id, bert.id
+    return made
+
+
+def names(ids: list[str], made: dict[str, str]) -> str:
+    back = {v: k for k, v in made.items()}
+    return "".join(back[i] for i in ids)
+
+
+def test_default_is_newest_first(store: Store, filled: dict[str, str]) -> None:
+    assert names(sessions.session_ids(store), filled) == "dcba"
+    oldest_first = sessions.session_ids(store, SessionFilter(), "started_at", False)
+    assert names(oldest_first, filled) == "abcd"
+    assert sessions.count_sessions(store, SessionFilter()) == 4
+
+
+@pytest.mark.parametrize(
+    ("key", "descending", "expected"),
+    [
+        ("duration_min", False, "bdac"),
+        ("duration_min", True, "cadb"),
+        ("outcome", False, "bcda"),  # not_solved < partly_followup < solved_together (newest 1st)
+        ("helper", False, "cdab"),  # no helper first, then an (case-insensitive), then Bert
+        ("channel", False, "cdba"),  # appointment, online, phone, walk_in
+    ],
+)
+def test_sort_keys(
+    store: Store, filled: dict[str, str], key: str, descending: bool, expected: str
+) -> None:
+    assert names(sessions.session_ids(store, SessionFilter(), key, descending), filled) == expected
+
+
+def test_unknown_sort_key(store: Store) -> None:
+    with pytest.raises(ValueError):
+        sessions.session_ids(store, SessionFilter(), "notes", True)
+
+
+@pytest.mark.parametrize(
+    ("flt", "expected"),
+    [
+        (SessionFilter(service="eid"), "ba"),
+        (SessionFilter(outcome="solved_together"), "da"),
+        (SessionFilter(text="itsme"), "b"),  # case-insensitive
+        (SessionFilter(text="100%"), "c"),  # % is a character, not a wildcard
+        (SessionFilter(date_from=date(2026, 3, 2), date_to=date(2026, 3, 3)), "b"),
+        # 23:30 UTC on 3 March is 4 March in Brussels (UTC+1): the list uses the local date
+        (SessionFilter(date_from=date(2026, 3, 4), date_to=date(2026, 3, 4)), "c"),
+        (SessionFilter(date_from=date(2026, 3, 4)), "dc"),
+        (SessionFilter(date_to=date(2026, 3, 1)), "a"),
+        (SessionFilter(service="eid", outcome="not_solved"), "b"),
+    ],
+)
+def test_filters(
+    store: Store, filled: dict[str, str], flt: SessionFilter, expected: str
+) -> None:
+    assert names(sessions.session_ids(store, flt), filled) == expected
+    assert sessions.count_sessions(store, flt) == len(expected)
+
+
+def test_filter_by_helper(store: Store, filled: dict[str, str]) -> None:
+    assert names(sessions.session_ids(store, SessionFilter(helper_id=filled["an"])), filled) == "da"
+
+
+def test_service_filter_follows_edits(store: Store, filled: dict[str, str]) -> None:
+    d = sessions.get_session(store, filled["d"])
+    d.services = ["eid"]
+    sessions.save_session(store, d)
+    assert names(sessions.session_ids(store, SessionFilter(service="eid")), filled) == "dba"
+    assert sessions.count_sessions(store, SessionFilter(service="banking")) == 0
+
+
+def test_rows_in_requested_order_with_helper_names(store: Store, filled: dict[str, str]) -> None:
+    ids = [filled["b"], "missing", filled["a"], filled["c"]]
+    rows = sessions.session_rows(store, ids)
+    assert [r.id for r in rows] == [filled["b"], filled["a"], filled["c"]]
+    assert [r.helper_name for r in rows] == ["Bert", "an", None]
+    assert rows[0].services == ("itsme", "eid") and rows[0].pending_sync
+
+
+def test_list_queries_use_indexes(store: Store, filled: dict[str, str]) -> None:
+    def plan(sql: str) -> str:
+        with store.engine.connect() as conn:
+            return " ".join(r[-1] for r in conn.execute(text("EXPLAIN QUERY PLAN " + sql)))
+
+    newest = plan(
+        "SELECT id FROM help_session WHERE deleted = 0 ORDER BY started_at DESC, id DESC"
+    )
+    assert "ix_help_session_list" in newest and "TEMP B-TREE" not in newest
+    by_service = plan(
+        "SELECT count(*) FROM help_session WHERE deleted = 0 AND id IN "
+        "(SELECT session_id FROM session_service WHERE service = 'eid')"
+    )
+    assert "ix_session_service_service" in by_service
