@@ -12,7 +12,8 @@ session per step); all HTTP is in ``sync.client``. One ``sync_once()``:
 3. applies the results: accepted/duplicate -> ``synced_rev``, outbox row gone unless edited
    meanwhile; conflict -> the local version is kept in the conflicts table and the server copy comes
    by pull; rejected -> kept with its reason, not resent until edited;
-4. pulls until ``has_more`` is false; each page is applied and its cursor stored in one transaction.
+4. pulls until ``has_more`` is false; each page is applied and its cursor stored in one transaction
+   (with cursor 0 -- a new PC, a restored backup -- it also pulls once before pushing).
 
 Failures never lose anything: the outbox stays, the result says what went wrong in plain Dutch, and
 ``next_attempt_at`` backs off exponentially with full jitter. Every answer's ``server_time`` is
@@ -36,6 +37,7 @@ CLOCK_WARNING_SECONDS = 300.0
 CONFIG_MAX_AGE = timedelta(hours=1)
 DEFAULT_LEASE = timedelta(minutes=2)
 PULL_LIMIT = 1000
+MAX_PUSH_PASSES = 4
 BACKOFF_BASE_SECONDS = 10.0
 BACKOFF_CAP_SECONDS = 15 * 60.0
 
@@ -171,6 +173,10 @@ class SyncEngine:
         try:
             self._refresh_config(client, state)
             state = local.load_state(self.store)
+            if state.cursor == 0:
+                # A new PC (or a restored backup): take what the server has first, so the pull
+                # after the push does not bring this PC's own first push back.
+                self._pull_all(client, state, result, progress, cancelled)
             self._push_all(client, state, result, progress, cancelled)
             self._pull_all(client, state, result, progress, cancelled)
         except SyncCancelled:
@@ -224,6 +230,9 @@ class SyncEngine:
         total = local.pending_count(self.store)
         done = 0
         after = 0
+        passes = 1
+        partial = False
+        limit = max(1, state.max_batch_records or 500)
         while True:
             if cancelled and cancelled():
                 raise SyncCancelled
@@ -233,13 +242,19 @@ class SyncEngine:
                 state,
                 now=now,
                 lease=self.lease,
-                limit=max(1, state.max_batch_records or 500),
+                limit=limit,
                 max_bytes=state.max_body_bytes or 5_000_000,
                 after_outbox_id=after,
             )
             if batch.scanned == 0:
-                return
-            after = batch.last_outbox_id
+                if not partial or passes >= MAX_PUSH_PASSES:
+                    return
+                # Older unanswered versions went first: one more pass sends the newer ones.
+                passes += 1
+                partial = False
+                after = 0
+                continue
+            before, after = after, batch.last_outbox_id
             if not batch.records:
                 continue
             request = PushRequest(
@@ -247,6 +262,14 @@ class SyncEngine:
             )
             try:
                 response = client.push(request)
+            except sc.TooLarge:
+                # The server's limits are lower than the config said: halve the batch and go on.
+                local.release(self.store, batch.leased_ids)
+                if len(batch.records) <= 1:
+                    raise
+                limit = max(1, len(batch.records) // 2)
+                after = before
+                continue
             except sc.SyncError:
                 # The answer is unknown: the version stays "in flight" and is resent (in order,
                 # before any newer edit) next time; the lease is lifted so that can be at once.
@@ -254,6 +277,7 @@ class SyncEngine:
                 raise
             self._measure(response.server_time)
             counts = local.apply_push_results(self.store, batch, response.results)
+            partial = partial or bool(batch.partial)
             result.pushed += len(batch.records)
             result.accepted += counts.accepted
             result.duplicates += counts.duplicates

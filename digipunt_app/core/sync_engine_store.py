@@ -18,7 +18,8 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from digipunt_app.core import outbox
@@ -82,12 +83,21 @@ def _get_many(session: Session, keys: Iterable[str]) -> dict[str, Any]:
 
 
 def _put(session: Session, key: str, value: Any) -> None:
-    text = json.dumps(value, separators=(",", ":"), default=str)
-    row = session.get(SyncStateRow, key)
-    if row is None:
-        session.add(SyncStateRow(key=key, value=text))
-    else:
-        row.value = text
+    _put_many(session, {key: value})
+
+
+def _put_many(session: Session, values: dict[str, Any]) -> None:
+    """Upsert many keys in one statement (executemany)."""
+    if not values:
+        return
+    stmt = sqlite_insert(SyncStateRow)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[SyncStateRow.key], set_={"value": stmt.excluded.value}
+    )
+    session.execute(stmt, [
+        {"key": key, "value": json.dumps(value, separators=(",", ":"), default=str)}
+        for key, value in values.items()
+    ])
 
 
 def _drop(session: Session, keys: Iterable[str]) -> None:
@@ -302,8 +312,11 @@ def lease_batch(
     budget = int(max_bytes * 0.8) - 1024
     with store.session() as session:
         rejected = _prefixed(session, REJECTED)
-        candidates = session.scalars(
-            select(Outbox).where(Outbox.id > after_outbox_id).order_by(Outbox.id).limit(limit * 2)
+        candidates = session.execute(
+            select(Outbox.id, Outbox.record_type, Outbox.record_id, Outbox.lease_until)
+            .where(Outbox.id > after_outbox_id)
+            .order_by(Outbox.id)
+            .limit(limit * 2)
         ).all()
         batch.scanned = len(candidates)
         ids = {kind: [r.record_id for r in candidates if r.record_type == kind]
@@ -317,6 +330,8 @@ def lease_batch(
                 )
         inflight = _get_many(session, [INFLIGHT + r.record_id for r in candidates])
         used = 0
+        gone: list[int] = []
+        chains: dict[str, Any] = {}
         for row in candidates:
             held = row.lease_until is not None and now < row.lease_until <= (
                 now + lease + LEASE_SANITY
@@ -325,31 +340,43 @@ def lease_batch(
             refused = rejected.get(row.record_id)
             if held or record_row is None or (refused and refused.get("rev") == record_row.rev):
                 if record_row is None and not held:
-                    session.delete(row)  # the record itself is gone: nothing to send
+                    gone.append(row.id)  # the record itself is gone: nothing to send
                 batch.last_outbox_id = row.id
                 continue
             current = _record_for(record_row, row.record_type, state.device_id)
-            chain = [
+            # Versions sent before whose answer never came, oldest first. One version of a record
+            # per batch: the oldest unanswered goes first, the newer ones in the next batches.
+            prior = [
                 Record.model_validate(r)
                 for r in inflight.get(INFLIGHT + row.record_id, [])
                 if record_row.synced_rev < r["rev"] < current.rev
             ]
-            if chain:
-                current = current.model_copy(update={"base_rev": chain[-1].rev})
-            chain.append(current)
-            size = sum(len(r.model_dump_json()) for r in chain)
+            send = prior[0] if prior else current
+            size = len(send.model_dump_json())
             if batch.records and used + size > budget:
                 break
             used += size
-            batch.records.extend(chain)
+            batch.records.append(send)
             batch.leased_ids.append(row.record_id)
-            batch.sent_rev[row.record_id] = current.rev
+            batch.sent_rev[row.record_id] = send.rev
             batch.last_outbox_id = row.id
-            row.lease_until = now + lease
-            row.attempts = (row.attempts or 0) + 1
-            _put(session, INFLIGHT + row.record_id, [r.model_dump(mode="json") for r in chain])
-            if len(batch.leased_ids) >= limit:
+            if prior:
+                batch.partial.append(row.record_id)
+                chains[INFLIGHT + row.record_id] = [r.model_dump(mode="json") for r in prior]
+            else:
+                chains[INFLIGHT + row.record_id] = [current.model_dump(mode="json")]
+            if len(batch.records) >= limit:
                 break
+        if gone:
+            session.execute(delete(Outbox).where(Outbox.id.in_(gone)))
+        if batch.leased_ids:
+            session.execute(
+                update(Outbox)
+                .where(Outbox.record_id.in_(batch.leased_ids))
+                .values(lease_until=now + lease, attempts=Outbox.attempts + 1)
+                .execution_options(synchronize_session=False)
+            )
+        _put_many(session, chains)
     return batch
 
 
@@ -369,50 +396,81 @@ def apply_push_results(store: Any, batch: PushBatch, results: list[PushResult]) 
     by_key = {(r.id, r.rev): r for r in results}
     sent_records = {(r.id, r.rev): r for r in batch.records}
     now = datetime.now(UTC)
-    with store.session() as session:
-        outbox = {
-            row.record_id: row for row in session.scalars(
-                select(Outbox).where(Outbox.record_id.in_(batch.leased_ids))
+    synced: dict[type, list[dict[str, Any]]] = {HelpSession: [], Helper: []}
+    finished: list[str] = []  # outbox rows to remove (if not edited meanwhile)
+    unleased: list[str] = []
+    answered: list[str] = []
+    refused: dict[str, Any] = {}
+    conflicted: list[str] = []
+    with store.session() as session, session.no_autoflush:
+        chains = _get_many(session, [INFLIGHT + i for i in batch.partial])
+        current_rev: dict[str, int] = {}
+        for model in (HelpSession, Helper):
+            current_rev.update(
+                (row_id, rev) for row_id, rev in session.execute(
+                    select(model.id, model.rev).where(model.id.in_(batch.leased_ids))
+                )
             )
-        }
         for record_id in batch.leased_ids:
             rev = batch.sent_rev[record_id]
             result = by_key.get((record_id, rev))
-            row = outbox.get(record_id)
             if result is None:  # no answer for it: unknown, try again next time
-                if row is not None:
-                    row.lease_until = None
+                unleased.append(record_id)
                 continue
+            answered.append(record_id)
             sent = sent_records[(record_id, rev)]
             model = HelpSession if sent.type == "help_session" else Helper
-            record = session.get(model, record_id)
-            done = True
             if result.status in ("accepted", "duplicate"):
                 if result.status == "accepted":
                     counts.accepted += 1
                 else:
                     counts.duplicates += 1
-                if record is not None and record.synced_rev < rev:
-                    record.synced_rev = rev
-                _drop(session, [REJECTED + record_id])
+                synced[model].append({"b_id": record_id, "b_rev": rev})
+                finished.append(record_id)
             elif result.status == "conflict":
                 counts.conflicts += 1
                 if sent.type == "help_session":
-                    _add_conflict(session, sent, now)
+                    _add_conflict(session, record_id, now)
+                finished.append(record_id)
+                conflicted.append(record_id)
             else:  # rejected: keep the outbox row, do not resend until edited
                 counts.rejected += 1
                 reason = result.detail or "geweigerd"
                 counts.rejected_details.append(f"{record_id}: {reason}")
-                _put(session, REJECTED + record_id, {"rev": rev, "reason": reason})
-                done = False
-            _drop(session, [INFLIGHT + record_id])
-            if row is None:
-                continue
-            current_rev = record.rev if record is not None else rev
-            if done and current_rev <= rev:
-                session.delete(row)
-            else:
-                row.lease_until = None
+                refused[REJECTED + record_id] = {"rev": rev, "reason": reason}
+                unleased.append(record_id)
+        for model, params in synced.items():
+            if params:
+                session.connection().execute(
+                    update(model.__table__)
+                    .where(model.__table__.c.id == bindparam("b_id"))
+                    .where(model.__table__.c.synced_rev < bindparam("b_rev"))
+                    .values(synced_rev=bindparam("b_rev")),
+                    params,
+                )
+        # A conflict takes the current local version into the conflicts table: its row goes.
+        done_now = [i for i in finished
+                    if current_rev.get(i, 0) <= batch.sent_rev[i] or i in conflicted]
+        edited = [i for i in finished if i not in done_now]
+        if done_now:
+            session.execute(delete(Outbox).where(Outbox.record_id.in_(done_now)))
+        if edited or unleased:
+            session.execute(
+                update(Outbox)
+                .where(Outbox.record_id.in_(edited + unleased))
+                .values(lease_until=None)
+                .execution_options(synchronize_session=False)
+            )
+        later: dict[str, Any] = {}  # newer versions still waiting for an answer
+        for record_id in answered:
+            key = INFLIGHT + record_id
+            rest = [r for r in chains.get(key, []) if r["rev"] > batch.sent_rev[record_id]]
+            if rest and record_id not in conflicted and REJECTED + record_id not in refused:
+                later[key] = rest
+        _drop(session, [INFLIGHT + i for i in answered if INFLIGHT + i not in later])
+        _put_many(session, later)
+        _drop(session, [REJECTED + i for i in finished])
+        _put_many(session, refused)
     return counts
 
 
@@ -423,12 +481,16 @@ def _version_json(payload: dict[str, Any], rev: int, deleted: bool) -> str:
     return json.dumps(data, separators=(",", ":"), sort_keys=True)
 
 
-def _add_conflict(session: Session, sent: Record, now: datetime) -> None:
-    payload = HelpSessionPayload.model_validate(sent.payload).model_dump(mode="json")
+def _add_conflict(session: Session, record_id: str, now: datetime) -> None:
+    """Keep the local version of a help session that lost on the server."""
+    row = session.get(HelpSession, record_id)
+    if row is None:
+        return
+    payload = HelpSessionPayload.model_validate(session_payload(row, None))
     session.add(Conflict(
-        record_type=sent.type,
-        record_id=sent.id,
-        local_json=_version_json(payload, sent.rev, sent.deleted),
+        record_type="help_session",
+        record_id=record_id,
+        local_json=_version_json(payload.model_dump(mode="json"), row.rev, row.deleted),
         server_json=None,
         created_at=now,
         resolved_at=None,
@@ -444,14 +506,32 @@ def apply_pull(store: Any, page: PullResponse, *, from_cursor: int) -> PullCount
     """
     counts = PullCounts()
     now = datetime.now(UTC)
-    with store.session() as session:
+    with store.session() as session, session.no_autoflush:
         stored = _get_many(session, [KEY_CURSOR, KEY_DEVICE_ID])
         if int(stored.get(KEY_CURSOR) or 0) != from_cursor:
             return counts
         device_id = stored.get(KEY_DEVICE_ID)
+        record_ids = [c.id for c in page.changes if c.type in ("help_session", "helper")]
+        session_ids = [c.id for c in page.changes if c.type == "help_session"]
+        rows = {
+            row.id: row for row in session.scalars(
+                select(HelpSession).where(HelpSession.id.in_(session_ids))
+            )
+        }
+        pending = set(session.scalars(
+            select(Outbox.record_id).where(Outbox.record_id.in_(record_ids))
+        ))
+        waiting = set(session.scalars(
+            select(Conflict.record_id).where(
+                Conflict.record_id.in_(session_ids), Conflict.server_json.is_(None)
+            )
+        ))
         for change in page.changes:
             if change.type == "help_session":
-                counts.conflicts += _apply_session(session, change, now)
+                counts.conflicts += _apply_session(
+                    session, change, rows.get(change.id), change.id in pending,
+                    change.id in waiting, now,
+                )
             elif change.type == "helper":
                 _apply_helper(session, change)
             elif change.type == "catalog":
@@ -469,23 +549,25 @@ def apply_pull(store: Any, page: PullResponse, *, from_cursor: int) -> PullCount
     return counts
 
 
-def _pending_local(session: Session, record_id: str) -> bool:
-    return session.scalar(select(Outbox.id).where(Outbox.record_id == record_id)) is not None
-
-
 def _forget_local(session: Session, record_id: str) -> None:
     session.execute(delete(Outbox).where(Outbox.record_id == record_id))
     _drop(session, [INFLIGHT + record_id, REJECTED + record_id])
 
 
-def _apply_session(session: Session, change: Change, now: datetime) -> int:
-    payload = HelpSessionPayload.model_validate(change.payload)
-    server_json = _version_json(payload.model_dump(mode="json"), change.rev, change.deleted)
-    row = session.get(HelpSession, change.id)
-    conflicts = 0
+def _apply_session(
+    session: Session,
+    change: Change,
+    row: HelpSession | None,
+    pending: bool,
+    waiting_conflict: bool,
+    now: datetime,
+) -> int:
     if row is not None and change.rev <= row.synced_rev:
         return 0
-    if row is not None and _pending_local(session, change.id):
+    payload = HelpSessionPayload.model_validate(change.payload)
+    server_json = _version_json(payload.model_dump(mode="json"), change.rev, change.deleted)
+    conflicts = 0
+    if row is not None and pending:
         local_payload = HelpSessionPayload.model_validate(session_payload(row, None))
         local_json = _version_json(local_payload.model_dump(mode="json"), row.rev, row.deleted)
         same = json.loads(local_json) | {"rev": 0} == json.loads(server_json) | {"rev": 0}
@@ -496,12 +578,13 @@ def _apply_session(session: Session, change: Change, now: datetime) -> int:
             ))
             conflicts = 1
         _forget_local(session, change.id)
-    # Conflicts waiting for the server copy get it now.
-    session.execute(
-        update(Conflict)
-        .where(Conflict.record_id == change.id, Conflict.server_json.is_(None))
-        .values(server_json=server_json)
-    )
+    if waiting_conflict:  # conflicts waiting for the server copy get it now
+        session.execute(
+            update(Conflict)
+            .where(Conflict.record_id == change.id, Conflict.server_json.is_(None))
+            .values(server_json=server_json)
+            .execution_options(synchronize_session=False)
+        )
     if row is None:
         row = HelpSession(id=change.id)
         session.add(row)

@@ -63,13 +63,14 @@ class SyncStatusInfo:
 
 @dataclass
 class PushBatch:
-    """Records leased for one push. ``sent_rev`` maps each leased record id to its latest rev
-    sent (``records`` may also hold older in-flight versions of it, oldest first);
-    ``last_outbox_id``/``scanned`` page through the outbox."""
+    """Records leased for one push, one version per record. ``sent_rev`` maps each leased record
+    id to the rev sent; ``partial`` lists records for which an older unanswered version went
+    instead of the current one; ``last_outbox_id``/``scanned`` page through the outbox."""
 
     records: list[Record] = field(default_factory=list)
     leased_ids: list[str] = field(default_factory=list)
     sent_rev: dict[str, int] = field(default_factory=dict)
+    partial: list[str] = field(default_factory=list)  # an older unanswered version was sent
     last_outbox_id: int = 0
     scanned: int = 0
 

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from digipunt_app.core import sessions
+from digipunt_app.core.catalog import load_catalog
 from digipunt_app.core.models import HelpSession
 from digipunt_app.core.records import SessionDraft
 from digipunt_app.core.store import Store
@@ -56,6 +57,21 @@ class Desk:
         # The store stamps records with its own clock; ``clock_offset`` is what the engine sees.
         draft = SessionDraft(started_at=datetime.now(UTC), services=list(services), **fields)
         return sessions.save_session(self.store, draft).id
+
+    def bulk_record(self, count: int, rng: random.Random) -> list[str]:
+        """``count`` sessions in one transaction (the store's own save path, just batched)."""
+        catalog = load_catalog(self.store)
+        now = datetime.now(UTC)
+        ids = []
+        with self.store.session() as db:
+            for i in range(count):
+                draft = SessionDraft(
+                    started_at=now - timedelta(minutes=i),
+                    services=rng.sample(SERVICES, rng.randint(1, 2)),
+                    **random_fields(rng),
+                )
+                ids.append(sessions.save_session_in(db, draft, catalog, now=now).id)
+        return ids
 
     def edit(self, session_id: str, **fields: Any) -> None:
         draft = sessions.get_session(self.store, session_id)
