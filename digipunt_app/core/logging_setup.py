@@ -110,7 +110,24 @@ def setup_logging(log_dir: Path, *, level: int = logging.INFO) -> Path | None:
     root.addHandler(handler)
     root.setLevel(min(level, root.level) if root.level != logging.NOTSET else level)
     _install_excepthooks()
+    _log_start()
     return result
+
+
+def _log_start() -> None:
+    """One line per start, so IT staff can match a problem to a version and platform."""
+    import platform
+
+    from digipunt_app import __version__
+
+    build = "bundle" if getattr(sys, "frozen", False) else "source"
+    logging.getLogger("digipunt").info(
+        "Digipunt %s start (%s, Python %s, %s)",
+        __version__,
+        build,
+        platform.python_version(),
+        platform.platform(terse=True),
+    )
 
 
 def _log_uncaught(

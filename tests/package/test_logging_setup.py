@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from digipunt_app import __version__
 from digipunt_app.core import logging_setup
 from digipunt_app.core.logging_setup import redact, setup_logging
 
@@ -29,7 +30,9 @@ def test_log_file_is_created_in_the_given_folder(tmp_path: Path, clean_root_logg
     path = setup_logging(log_dir)
     logging.getLogger("digipunt.test").info("app gestart")
     assert path == log_dir / "digipunt.log"
-    assert "app gestart" in path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    assert "app gestart" in text
+    assert f"Digipunt {__version__} start (source" in text
 
 
 def test_personal_data_never_reaches_the_file(tmp_path: Path, clean_root_logger: None) -> None:
@@ -73,7 +76,7 @@ def test_setting_up_twice_keeps_one_file_handler(tmp_path: Path, clean_root_logg
     setup_logging(tmp_path / "a")
     setup_logging(tmp_path / "b")
     logging.getLogger("digipunt.test").info("een keer")
-    assert not (tmp_path / "a" / "digipunt.log").read_text(encoding="utf-8")
+    assert "een keer" not in (tmp_path / "a" / "digipunt.log").read_text(encoding="utf-8")
     assert (tmp_path / "b" / "digipunt.log").read_text(encoding="utf-8").count("een keer") == 1
 
 
