@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint translations screenshots bench package clean
+.PHONY: setup run test lint translations screenshots bench package package-tar clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -34,6 +34,9 @@ bench: setup
 
 package: setup
 	$(BIN)/pyinstaller --noconfirm --clean build.spec
+
+package-tar: package
+	$(BIN)/python packaging/linux/make_tar.py
 
 clean:
 	rm -rf build dist screenshots .pytest_cache
