@@ -3,7 +3,8 @@
 The feed holds the latest change per object (catalog, digipunt, helpers, help sessions). When
 ``cursor > 0`` the versions this device pushed itself are left out (it has them); ``cursor = 0``
 returns everything (a new PC, a restored backup). When nothing more is left, ``next_cursor`` jumps
-to the newest ``seq`` seen, so left-out rows are not scanned again next time.
+to the newest ``seq`` seen, so left-out rows are not scanned again next time. A cursor beyond the
+end of the feed (the server was restored from a backup) is treated as 0.
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ def pull(
 ) -> PullResponse:
     with db.session() as s:
         high = s.scalar(select(func.max(Change.seq))) or 0
+        if cursor > high:
+            # The client is ahead of this feed: the database was restored from a backup.
+            # Send everything again rather than leave the client waiting past the end.
+            cursor = 0
         q = (
             select(Change)
             .where(

@@ -234,3 +234,15 @@ def test_deleted_sessions_sync_as_tombstones(live_server, server_db_url) -> None
     assert _statuses(_post(srv, a.token, batch(gone))) == ["accepted"]
     change = [c for c in _pull(srv, b.token)["changes"] if c["id"] == rec["id"]]
     assert change[0]["deleted"] is True and change[0]["rev"] == 2
+
+
+def test_cursor_ahead_of_the_feed_gets_everything_again(live_server) -> None:
+    """After a restore from backup a PC's cursor can be past the end: it is sent everything."""
+    srv = live_server()
+    a = srv.enrolled()
+    b = srv.enrolled(digipunt=a.digipunt_id)
+    rec = record(session_payload(a.digipunt_id))
+    _post(srv, a.token, batch(rec))
+    page = _pull(srv, b.token, cursor=10**9)
+    assert rec["id"] in {c["id"] for c in page["changes"]}
+    assert page["next_cursor"] < 10**9
