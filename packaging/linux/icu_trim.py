@@ -25,6 +25,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+PAD = b"\xaa"  # ICU's own packaging tools pad with 0xAA
 KEEP_LANGUAGES = frozenset({"root", "nl", "fr", "en"})
 _LOCALE_LANGUAGE = re.compile(r"[a-z]{2,3}")
 
@@ -87,8 +88,8 @@ def build_package(header: bytes, items: list[tuple[str, bytes]]) -> bytes:
         toc += struct.pack("<II", name_off, data_start + len(body))
         name_off += len(name) + 1
         body += item
-        body += b"\0" * (-len(body) % 16)
-    padding = b"\0" * (data_start - toc_size - len(names))
+        body += PAD * (-len(body) % 16)
+    padding = PAD * (data_start - toc_size - len(names))
     return header + bytes(toc) + names + padding + bytes(body)
 
 
