@@ -6,7 +6,7 @@ worker and the pages fill in when it is ready. Nothing heavy is imported here.
 
 Environment: ``DIGIPUNT_EXIT_AFTER_START=1`` quits as soon as the window is ready (store open,
 first data shown): used by the frozen smoke test and the start-up benchmark. It prints
-``digipunt: ready`` on stdout first.
+``digipunt: usable`` when the window shows ready for input and ``digipunt: ready`` before quitting.
 """
 
 from __future__ import annotations
@@ -64,6 +64,7 @@ def run(args: Any) -> int:
             print("digipunt: ready", flush=True)
             QTimer.singleShot(0, app.quit)
 
+        window.usable.connect(lambda: print("digipunt: usable", flush=True))
         window.ready.connect(_quit)
         window.open_failed.connect(lambda _msg: app.exit(1))
     code = app.exec()

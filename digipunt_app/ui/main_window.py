@@ -10,7 +10,9 @@ Extension points (one line each, for the other parts of the app):
 - a menu action:    ``window.add_action("sync", action)`` for the "Synchronisatie" menu
   (``"file"``, ``"sync"`` and ``"help"`` exist; ``toolbar=True`` also puts it, text beside icon,
   on the toolbar).
-- ``window.ready`` is emitted once the store is open and the first data is shown;
+- ``window.usable`` is emitted once the window shows with the entry form ready for input (tiles
+  from the shipped catalog; a save asked for now runs as soon as the store is open);
+  ``window.ready`` once the store is open and its data is shown;
   ``window.store_opened`` carries the ``Store`` when it is open (for controllers that need it).
 """
 
@@ -20,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -57,6 +59,20 @@ def catalog_services(catalog: Any) -> list[tuple[str, dict[str, str]]]:
     return out
 
 
+def shipped_catalog() -> list[tuple[str, dict[str, str]]]:
+    """The catalog shipped in ``resources/catalog.json``, read without the store, so the tiles
+    are there the moment the window shows (the store's catalog replaces it once open)."""
+    import json
+    import sys
+
+    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[2]))
+    try:
+        with open(base / "resources" / "catalog.json", encoding="utf-8") as fh:
+            return catalog_services(json.load(fh))
+    except (OSError, ValueError):
+        return []
+
+
 def _initial_data(store: Any) -> dict[str, Any]:
     """Everything the window shows at start, read in one DB operation."""
     from digipunt_app.core import catalog, helpers, sessions, settings
@@ -72,7 +88,8 @@ def _initial_data(store: Any) -> dict[str, Any]:
 
 
 class MainWindow(QMainWindow):
-    ready = Signal()
+    usable = Signal()  # shown, entry form filled from the shipped catalog, accepting input
+    ready = Signal()  # the store is open and its data shown
     store_opened = Signal(object)
     open_failed = Signal(str)
 
@@ -108,6 +125,9 @@ class MainWindow(QMainWindow):
         self.session_list = SessionList(ops, self)
         self.helpers_page = HelpersPage(ops, self)
         self.settings_page = SettingsPage(ops, self)
+        self._catalog = shipped_catalog()
+        self.form.set_catalog(self._catalog, [])
+        self._shown_once = False
         self.add_tab(self.form, lambda: self.tr("&Registreren"))
         self.add_tab(self.session_list, lambda: self.tr("Over&zicht"))
         self.add_tab(self.helpers_page, lambda: self.tr("Vrijwilli&gers"))
@@ -140,6 +160,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_text, 1)
         self.resize(1100, 760)
         self.retranslate()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.form.tiles.keyboard_focus_target().setFocus()
+            QTimer.singleShot(0, self.usable.emit)  # after the first paint is queued
 
     # --- extension points --------------------------------------------------------------------
     def add_tab(self, widget: QWidget, title: Callable[[], str]) -> int:

@@ -71,6 +71,7 @@ class SessionList(QWidget):
         self.ops = ops
         self._undo_id: str | None = None
         self._loaded_once = False
+        self._dirty = False
         self.model = SessionTableModel(ops, self)
         self.model.loaded.connect(self._loaded)
         self._build()
@@ -260,12 +261,17 @@ class SessionList(QWidget):
         self.count_label.setText(text)
 
     def _on_changed(self, changes: frozenset[str]) -> None:
+        """Reload at once when shown; otherwise only when shown next (a save on the entry form
+        must never wait behind a list query it does not show)."""
         if "sessions" in changes or "helpers" in changes:
-            if self._loaded_once or self.isVisible():
+            if self.isVisible():
                 self.load()
+            else:
+                self._dirty = True
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
-        if not self._loaded_once:
+        if not self._loaded_once or self._dirty:
+            self._dirty = False
             self.load()
         super().showEvent(event)
 
@@ -380,6 +386,8 @@ class SessionList(QWidget):
             self.helper.addItem(self.tr("Alle vrijwilligers"), None)
         self.search.setPlaceholderText(self.tr("woord uit de notitie"))
         self.table.setAccessibleName(self.tr("Lijst van sessies"))
+        self.table.horizontalHeader().setAccessibleName(
+            self.tr("Kolomtitels (klik om te sorteren)"))
         self.open_button.setText(self.tr("&Openen en verbeteren (Enter)"))
         self.delete_button.setText(self.tr("Ver&wijderen (Delete)"))
         self.undo_button.setText(self.tr("On&gedaan maken (Ctrl+Z)"))

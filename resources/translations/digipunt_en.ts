@@ -657,6 +657,10 @@
         <translation>List of sessions</translation>
     </message>
     <message>
+        <source>Kolomtitels (klik om te sorteren)</source>
+        <translation>Column titles (click to sort)</translation>
+    </message>
+    <message>
         <source>&amp;Openen en verbeteren (Enter)</source>
         <translation>Open and &amp;correct (Enter)</translation>
     </message>
@@ -882,6 +886,13 @@
     <message>
         <source>&amp;Sluiten</source>
         <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
+    <name>_AboutMenuEntry</name>
+    <message>
+        <source>&amp;Over Digipunt</source>
+        <translation>&amp;About Digipunt</translation>
     </message>
 </context>
 <context>

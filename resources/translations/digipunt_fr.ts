@@ -657,6 +657,10 @@
         <translation>Liste des séances</translation>
     </message>
     <message>
+        <source>Kolomtitels (klik om te sorteren)</source>
+        <translation>Titres des colonnes (cliquez pour trier)</translation>
+    </message>
+    <message>
         <source>&amp;Openen en verbeteren (Enter)</source>
         <translation>&amp;Ouvrir et corriger (Entrée)</translation>
     </message>
@@ -882,6 +886,13 @@
     <message>
         <source>&amp;Sluiten</source>
         <translation>&amp;Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>_AboutMenuEntry</name>
+    <message>
+        <source>&amp;Over Digipunt</source>
+        <translation>À &amp;propos de Digipunt</translation>
     </message>
 </context>
 <context>

@@ -657,6 +657,10 @@
         <translation>Lijst van sessies</translation>
     </message>
     <message>
+        <source>Kolomtitels (klik om te sorteren)</source>
+        <translation>Kolomtitels (klik om te sorteren)</translation>
+    </message>
+    <message>
         <source>&amp;Openen en verbeteren (Enter)</source>
         <translation>&amp;Openen en verbeteren (Enter)</translation>
     </message>
@@ -882,6 +886,13 @@
     <message>
         <source>&amp;Sluiten</source>
         <translation>&amp;Sluiten</translation>
+    </message>
+</context>
+<context>
+    <name>_AboutMenuEntry</name>
+    <message>
+        <source>&amp;Over Digipunt</source>
+        <translation>&amp;Over Digipunt</translation>
     </message>
 </context>
 <context>

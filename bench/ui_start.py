@@ -1,0 +1,271 @@
+"""Benchmark: the desktop client with 200,000 local sessions (DESIGN.md §10).
+
+In one run, on one fresh store filled with 200,000 sessions:
+
+- start to usable main window (``python -m digipunt_app``, until the window is ready: store open,
+  catalog, helpers and settings shown) against a bare PySide6 ``QMainWindow`` process start, both
+  timed from process spawn to their "ready" line, alternating, median of ``--starts`` each;
+- "Opslaan & nieuw": Enter pressed on the entry form until the saved row is committed and the form
+  is told so (p95);
+- session list: open (ids sorted in SQL + the first batch of rows) and filter (p95);
+- resident memory (RSS) of the app process after all of the above.
+
+Prints markdown and writes it into the ``ui`` section of BENCHMARKS.md.
+
+    .venv/bin/python -m bench.ui_start [--sessions 200000] [--starts 5] [--saves 60] [--no-write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SECTION = "ui"
+
+BARE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+w = QMainWindow()
+w.show()
+def ready():
+    print("bare: ready", flush=True)
+    app.quit()
+QTimer.singleShot(0, ready)
+app.exec()
+"""
+
+
+def p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def time_to_lines(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
+    """Seconds from spawn to each stdout line ``<name>: <marker>`` (e.g. usable, ready)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    assert proc.stdout is not None
+    marks: dict[str, float] = {}
+    for line in proc.stdout:
+        marks.setdefault(line.strip().rsplit(" ", 1)[-1], time.perf_counter() - t0)
+    if proc.wait() != 0 or "ready" not in marks:
+        raise SystemExit(f"{cmd} failed")
+    return marks
+
+
+def starts(data_dir: Path, runs: int) -> dict[str, float]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DIGIPUNT_EXIT_AFTER_START="1")
+    app_cmd = [sys.executable, "-m", "digipunt_app", "--data-dir", str(data_dir)]
+    bare_cmd = [sys.executable, "-c", BARE]
+    # The first start of a day also makes the daily backup (SQLite backup API) on the DB worker.
+    first_of_day = time_to_lines(app_cmd, env)["ready"]
+    time_to_lines(bare_cmd, env)  # warm the OS file cache for Qt too
+    usable, ready, bare = [], [], []
+    for _ in range(runs):
+        bare.append(time_to_lines(bare_cmd, env)["ready"])
+        marks = time_to_lines(app_cmd, env)
+        usable.append(marks["usable"])
+        ready.append(marks["ready"])
+    return {
+        "first_of_day": first_of_day,
+        "usable": statistics.median(usable),
+        "app": statistics.median(ready),
+        "bare": statistics.median(bare),
+    }
+
+
+def in_process(data_dir: Path, saves: int, filters: int) -> dict[str, float]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from digipunt_app.ui.app import build_window, make_app
+
+    def wait(cond: Callable[[], bool], *signals: Any, timeout_ms: int = 60000) -> None:
+        """Block in a real Qt event loop (the GUI thread sleeps and lets the DB worker run, as
+        in the app) until ``cond()``; checked whenever one of ``signals`` fires."""
+        if cond():
+            return
+        loop = QEventLoop()
+
+        def check(*_args: object) -> None:
+            if cond():
+                loop.quit()
+
+        for signal in signals:
+            signal.connect(check)
+        guard = QTimer()
+        guard.setInterval(25)  # a safety net only; the signals do the work
+        guard.timeout.connect(check)
+        guard.start()
+        deadline = QTimer()
+        deadline.setSingleShot(True)
+        deadline.timeout.connect(loop.quit)
+        deadline.start(timeout_ms)
+        loop.exec()
+        guard.stop()
+        for signal in signals:
+            signal.disconnect(check)
+        if not cond():
+            raise SystemExit("bench: timed out")
+
+    app = make_app(sys.argv[:1])
+    window = build_window(app, data_dir, "nl")
+    window.show()
+    wait(window.is_ready, window.ready)
+    form = window.form
+
+    # "Opslaan & nieuw": Enter -> row committed (the form's saved signal, on the GUI thread).
+    save_ms: list[float] = []
+    for i in range(saves + 3):
+        form.tiles.toggle_number(1 + i % 9)
+        target = form.tiles.keyboard_focus_target()
+        target.setFocus()
+        done: list[float] = []
+
+        def on_saved(_row: object, done: list[float] = done) -> None:
+            done.append(time.perf_counter())
+
+        form.saved.connect(on_saved)
+        t0 = time.perf_counter()
+        QTest.keyClick(QApplication.focusWidget() or target, Qt.Key.Key_Return)
+        wait(lambda done=done: bool(done), form.saved)
+        form.saved.disconnect(on_saved)
+        if i >= 3:  # the first saves warm SQLite's page cache and the query plans
+            save_ms.append((done[0] - t0) * 1000)
+
+    # Session list: ids sorted in SQL, then the first batch of rows.
+    lst = window.session_list
+    model = lst.model
+
+    def loaded() -> bool:
+        if model.is_loading() or model.rowCount() == 0:
+            return False
+        model.data(model.index(0, 0))
+        return model.session_row(0) is not None and not model.is_loading()
+
+    t0 = time.perf_counter()
+    window.tabs.setCurrentWidget(lst)
+    wait(loaded, model.loaded, model.dataChanged)
+    first_open_ms = (time.perf_counter() - t0) * 1000
+    total = model.rowCount()
+    open_ms = []
+    for _ in range(filters):
+        t0 = time.perf_counter()
+        lst.load()
+        wait(loaded, model.loaded, model.dataChanged)
+        open_ms.append((time.perf_counter() - t0) * 1000)
+
+    filter_ms = []
+    choices = [
+        (lst.outcome, lst.outcome.findData("not_solved")),
+        (lst.outcome, 0),
+        (lst.period, lst.period.findData("month")),
+        (lst.period, 0),
+        (lst.service, lst.service.findData("itsme")),
+        (lst.service, 0),
+    ]
+    for i in range(filters):
+        combo, index = choices[i % len(choices)]
+        t0 = time.perf_counter()
+        combo.setCurrentIndex(index)
+        wait(lambda: not model.is_loading(), model.loaded, model.dataChanged)
+        if model.rowCount():
+            wait(loaded, model.loaded, model.dataChanged)
+        filter_ms.append((time.perf_counter() - t0) * 1000)
+
+    rss_mb = 0.0
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                rss_mb = int(line.split()[1]) / 1024
+    window.ops.shutdown()
+    window.close()
+    return {
+        "save_p95": p95(save_ms),
+        "save_median": statistics.median(save_ms),
+        "first_open": first_open_ms,
+        "open_p95": p95(open_ms),
+        "open_median": statistics.median(open_ms),
+        "filter_p95": p95(filter_ms),
+        "filter_median": statistics.median(filter_ms),
+        "rows": float(total),
+        "rss_mb": rss_mb,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=200_000)
+    parser.add_argument("--starts", type=int, default=5)
+    parser.add_argument("--saves", type=int, default=60)
+    parser.add_argument("--filters", type=int, default=24)
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    args = parser.parse_args(argv)
+
+    from bench.reports_dashboard import fill, write_section
+    from digipunt_app.core.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp) / "data"
+        t0 = time.perf_counter()
+        store = Store.open(data_dir, backup=False)
+        fill(store, args.sessions)
+        store.close()
+        fill_s = time.perf_counter() - t0
+        s = starts(data_dir, args.starts)
+        r = in_process(data_dir, args.saves, args.filters)
+
+    ratio = s["usable"] / s["bare"]
+    rows = [
+        ("start to usable window: shown, entry form takes a session (median)",
+         f"{s['usable'] * 1000:.0f} ms vs bare QMainWindow {s['bare'] * 1000:.0f} ms = "
+         f"**{ratio:.2f}x**", "≤ 1.5x", ratio <= 1.5),
+        ("start until the store is open and its data shown (median)",
+         f"{s['app'] * 1000:.0f} ms = {s['app'] / s['bare']:.2f}x bare", "(info)", None),
+        ("first start of the day (includes the daily backup)", f"{s['first_of_day'] * 1000:.0f} ms "
+         f"= {s['first_of_day'] / s['bare']:.2f}x bare", "(info)", None),
+        ("\"Opslaan & nieuw\" Enter -> row committed", f"p95 **{r['save_p95']:.1f} ms** "
+         f"(median {r['save_median']:.1f} ms)", "p95 ≤ 30 ms", r["save_p95"] <= 30),
+        ("session list first open (ids + first rows)", f"**{r['first_open']:.0f} ms**",
+         "≤ 150 ms", r["first_open"] <= 150),
+        ("session list reopen", f"p95 {r['open_p95']:.0f} ms (median {r['open_median']:.0f} ms)",
+         "≤ 150 ms", r["open_p95"] <= 150),
+        ("session list filter", f"p95 **{r['filter_p95']:.0f} ms** (median "
+         f"{r['filter_median']:.0f} ms)", "p95 ≤ 50 ms", r["filter_p95"] <= 50),
+        ("app memory (RSS) after all of the above", f"**{r['rss_mb']:.0f} MB**", "≤ 200 MB",
+         r["rss_mb"] <= 200),
+    ]
+    lines = [
+        f"{args.sessions:,} sessions in the local store ({int(r['rows']):,} listed, deleted ones "
+        f"hidden; fill took {fill_s:.0f} s). Python {sys.version.split()[0]}, offscreen Qt, "
+        f"{os.cpu_count()} cores; one run of `python -m bench.ui_start`.",
+        "",
+        "| what | measured | bar (DESIGN §10) | met |",
+        "|---|---|---|---|",
+    ]
+    for what, measured, bar, ok in rows:
+        met = "" if ok is None else ("yes" if ok else "**no**")
+        lines.append(f"| {what} | {measured} | {bar} | {met} |")
+    text = "\n".join(lines)
+    print(text)
+    if not args.no_write:
+        write_section(ROOT / "BENCHMARKS.md", SECTION, "## Desktop client\n\n" + text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
