@@ -7,7 +7,9 @@ plain ``def`` (FastAPI runs them on its thread pool) and each does one short dat
 
 import csv
 import io
+import os
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -93,15 +95,26 @@ def strict_query(request: Request) -> None:
 
 
 class _Catalog:
-    """Service codes of every catalog version, reloaded when a new version appears."""
+    """Service codes of every catalog version, reloaded when a new version appears.
 
-    def __init__(self, db: Database) -> None:
+    The newest version number is looked up at most every ``ttl_s`` seconds (``catalog-load``
+    runs in another process).
+    """
+
+    def __init__(self, db: Database, ttl_s: float = 2.0) -> None:
         self.db = db
+        self.ttl_s = ttl_s
         self._version = -1
+        self._checked = float("-inf")
         self._codes: set[str] = set()
         self._lock = threading.Lock()
 
-    def codes(self) -> set[str]:
+    def codes(self, wanted: set[str] | None = None) -> set[str]:
+        """The known codes; looked up afresh when ``wanted`` holds a code not (yet) known."""
+        fresh = wanted is None or wanted <= self._codes
+        if fresh and time.monotonic() - self._checked < self.ttl_s:
+            return self._codes
+        self._checked = time.monotonic()
         with self.db.session() as s:
             latest = s.scalar(select(func.max(CatalogVersion.version))) or 0
             if latest == self._version:
@@ -112,6 +125,14 @@ class _Catalog:
         with self._lock:
             self._codes, self._version = codes, latest
         return codes
+
+
+ENV_DB = "DIGIPUNT_SERVER_DB"
+
+
+def app_from_env() -> FastAPI:
+    """App factory for ``uvicorn --factory`` (several workers): the database from the env."""
+    return create_app(os.environ[ENV_DB])
 
 
 def create_app(db_url: str, *, settings: Settings | None = None) -> FastAPI:
@@ -218,8 +239,14 @@ def create_app(db_url: str, *, settings: Settings | None = None) -> FastAPI:
                 413, f"The batch holds {len(body.records)} records; this server takes at most "
                 f"{settings.max_batch_records} per push.",
             )
-        note_clock(db, caller, body.client_time)
-        results = Pusher(db, caller, catalog.codes()).run(body)
+        wanted = {
+            code
+            for rec in body.records
+            if rec.type == "help_session" and isinstance(rec.payload.get("services"), list)
+            for code in rec.payload["services"]
+            if isinstance(code, str)
+        }
+        results = Pusher(db, caller, catalog.codes(wanted), body.client_time).run(body)
         return PushResponse(results=results, server_time=now())
 
     @app.get(

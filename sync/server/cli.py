@@ -76,6 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--proxy-headers", action="store_true",
                    help="trust X-Forwarded-For from --forwarded-allow-ips (behind a proxy)")
     c.add_argument("--forwarded-allow-ips", default="127.0.0.1")
+    c.add_argument("--workers", type=int, default=1,
+                   help="worker processes (PostgreSQL: about one per core)")
     return p
 
 
@@ -146,11 +148,17 @@ def _serve(url: str, args: argparse.Namespace) -> int:
 
     from sync.server.app import create_app
 
-    app = create_app(url)
-    uvicorn.run(
-        app, host=args.host, port=args.port, log_level="info",
-        proxy_headers=args.proxy_headers, forwarded_allow_ips=args.forwarded_allow_ips,
-    )
+    options = {
+        "host": args.host, "port": args.port, "log_level": "info",
+        "proxy_headers": args.proxy_headers, "forwarded_allow_ips": args.forwarded_allow_ips,
+    }
+    create_app(url).state.db.dispose()  # migrate once, and fail here on a bad URL
+    if args.workers > 1:
+        os.environ[ENV_DB] = url
+        uvicorn.run("sync.server.app:app_from_env", factory=True, workers=args.workers,
+                    **options)
+    else:
+        uvicorn.run(create_app(url), **options)
     return 0
 
 

@@ -7,8 +7,9 @@ programmatically (no alembic.ini needed).
 Writes go through ``db.write()``. It makes ``change.seq`` order equal commit order, which pull
 relies on (a client must never store a cursor past a change that commits later):
 
-- SQLite has one writer at a time anyway; a process-wide lock keeps our threads from meeting
-  SQLITE_BUSY on lock upgrade, and ``busy_timeout`` covers another process (the admin CLI);
+- SQLite has one writer at a time anyway: write transactions start with ``BEGIN IMMEDIATE`` and
+  wait through ``busy_timeout`` for another process (the admin CLI, a second uvicorn worker); a
+  process-wide lock keeps our own threads from spinning on that wait;
 - PostgreSQL: ``lock_feed(session)`` takes a transaction-scoped advisory lock right before the
   change rows are written, so sequence numbers are handed out and committed one transaction at a
   time, while the record writes before it still run concurrently (the UNIQUE constraint decides).
@@ -30,6 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 MIGRATIONS = Path(__file__).with_name("migrations")
 DEFAULT_SQLITE_FILE = "digipunt-server.db"
 _FEED_LOCK_KEY = 0x44494749  # "DIGI"
+_IMMEDIATE = "digipunt_sqlite_immediate"
 
 
 def default_db_url(directory: Path | None = None) -> str:
@@ -44,11 +46,19 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
+            dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (below)
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn) -> None:  # type: ignore[no-untyped-def]
+            # Writers take the write lock up front (and wait for it through busy_timeout), so
+            # two processes never meet SQLITE_BUSY halfway through a transaction.
+            immediate = conn.get_execution_options().get(_IMMEDIATE)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
         return engine
     return create_engine(url, pool_size=20, max_overflow=30, pool_pre_ping=True)
@@ -62,6 +72,9 @@ class Database:
         self.engine = make_engine(url)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_factory = sessionmaker(
+            self.engine.execution_options(**{_IMMEDIATE: True}), expire_on_commit=False
+        )
         self._sqlite_lock = threading.Lock()
 
     def migrate(self) -> None:
@@ -82,7 +95,7 @@ class Database:
         if lock is not None:
             lock.acquire()
         try:
-            with self._factory() as session, session.begin():
+            with self._write_factory() as session, session.begin():
                 yield session
         finally:
             if lock is not None:

@@ -127,10 +127,17 @@ def _session_columns(m: HelpSessionPayload) -> dict[str, Any]:
 class Pusher:
     """Lands one batch for one device; ``run`` returns results in the order of the request."""
 
-    def __init__(self, db: Database, device: DeviceCaller, services: set[str]) -> None:
+    def __init__(
+        self,
+        db: Database,
+        device: DeviceCaller,
+        services: set[str],
+        client_time: datetime | None = None,
+    ) -> None:
         self.db = db
         self.device = device
         self.services = services
+        self.client_time = client_time
 
     def run(self, req: PushRequest) -> list[PushResult]:
         check_ownership(self.device, req)
@@ -144,6 +151,9 @@ class Pusher:
                 checked.append((i, outcome))
         checked.sort(key=lambda pair: (pair[1].record.id, pair[1].record.rev))
         with self.db.write() as s:
+            # First lock taken: the device row (pushes of one device queue here, in order).
+            s.execute(update(Device).where(Device.id == self.device.id)
+                      .values(**_clock_values(self.client_time)))
             accepted: list[_Checked] = []
             fast = self._plan(s, checked, results)
             if fast:
@@ -404,14 +414,19 @@ class Pusher:
         return PushResult(id=rec.id, rev=rec.rev, status="conflict", detail=detail)
 
 
-def note_clock(db: Database, device: DeviceCaller, client_time: datetime | None) -> None:
-    """Keep when the device was last seen and how far its clock is off (client - server)."""
+def _clock_values(client_time: datetime | None) -> dict[str, Any]:
     now = utcnow()
     values: dict[str, Any] = {"last_seen_at": now}
     if client_time is not None:
         values["clock_skew_s"] = round((client_time - now).total_seconds(), 1)
+    return values
+
+
+def note_clock(db: Database, device: DeviceCaller, client_time: datetime | None) -> None:
+    """Keep when the device was last seen and how far its clock is off (client - server)."""
     with db.write() as s:
-        s.execute(update(Device).where(Device.id == device.id).values(**values))
+        s.execute(update(Device).where(Device.id == device.id)
+                  .values(**_clock_values(client_time)))
 
 
 ServicesSource = Callable[[], set[str]]

@@ -246,3 +246,21 @@ def test_cursor_ahead_of_the_feed_gets_everything_again(live_server) -> None:
     page = _pull(srv, b.token, cursor=10**9)
     assert rec["id"] in {c["id"] for c in page["changes"]}
     assert page["next_cursor"] < 10**9
+
+
+def test_server_keeps_the_measured_clock_skew_per_device(live_server) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from sync.server import admin
+
+    srv = live_server()
+    dev = srv.enrolled()
+    body = batch(record(session_payload(dev.digipunt_id)))
+    body["client_time"] = (datetime.now(UTC) + timedelta(days=3)).isoformat()
+    answer = _post(srv, dev.token, body).json()
+    assert abs(datetime.fromisoformat(answer["server_time"]) - datetime.now(UTC)) < timedelta(
+        minutes=5
+    )
+    (info,) = admin.list_devices(srv.db)
+    assert info.clock_skew_s is not None and abs(info.clock_skew_s - 3 * 86400) < 600
+    assert info.last_seen_at is not None

@@ -1,0 +1,193 @@
+"""Benchmark: 200 devices syncing at once against one digipunt-server on 127.0.0.1.
+
+DESIGN.md §10 bar: p95 <= 250 ms, no error, on SQLite and on PostgreSQL.
+
+Set-up (not timed): 3 digibanken, 56 digipunten, 200 enrolled devices, each with its first pull
+done. Then, per round, all devices are released at once (a barrier); each does one sync: a push of
+``--records`` new sessions, then a pull from its cursor (which brings the sessions its digipunt's
+other devices pushed). Every request's latency is recorded; any non-2xx or transport error counts
+as an error. The server runs as a child process (uvicorn, one process) so the 200 client threads
+do not share its interpreter; both share this 2-core machine.
+
+    .venv/bin/python -m bench.server_load [--devices 200] [--rounds 3] [--records 5]
+                                          [--db sqlite|postgres|both] [--no-write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import requests
+
+from bench.server_common import (
+    percentile,
+    postgres_url,
+    server_process,
+    write_subsection,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sync.server import admin  # noqa: E402
+from sync.server.db import Database  # noqa: E402
+from tests.sync.server.records import session_payload  # noqa: E402
+
+
+def _record(punt: str) -> dict:
+    return {
+        "type": "help_session", "id": str(uuid.uuid4()), "rev": 1, "base_rev": 0,
+        "deleted": False, "updated_at": datetime.now(UTC).isoformat(),
+        "payload": session_payload(punt, local_date=date.today()),
+    }
+
+
+class Device:
+    def __init__(self, url: str, token: str, punt: str) -> None:
+        self.url, self.punt = url, punt
+        self.http = requests.Session()
+        self.http.headers["Authorization"] = f"Bearer {token}"
+        self.cursor = 0
+
+    def pull_all(self, latencies: list[float], errors: list[str]) -> None:
+        while True:
+            t0 = time.perf_counter()
+            try:
+                r = self.http.get(self.url + "/v1/sync/pull",
+                                  params={"cursor": self.cursor, "limit": 1000}, timeout=120)
+            except requests.RequestException as err:
+                errors.append(f"pull: {type(err).__name__}")
+                return
+            latencies.append(time.perf_counter() - t0)
+            if r.status_code != 200:
+                errors.append(f"pull {r.status_code}")
+                return
+            body = r.json()
+            self.cursor = body["next_cursor"]
+            if not body["has_more"]:
+                return
+
+    def push(self, records: int, latencies: list[float], errors: list[str]) -> None:
+        body = {"batch_id": str(uuid.uuid4()), "client_time": datetime.now(UTC).isoformat(),
+                "records": [_record(self.punt) for _ in range(records)]}
+        t0 = time.perf_counter()
+        try:
+            r = self.http.post(self.url + "/v1/sync/push", json=body, timeout=120)
+        except requests.RequestException as err:
+            errors.append(f"push: {type(err).__name__}")
+            return
+        latencies.append(time.perf_counter() - t0)
+        if r.status_code != 200:
+            errors.append(f"push {r.status_code}")
+        elif any(x["status"] != "accepted" for x in r.json()["results"]):
+            errors.append("push: not accepted")
+
+
+def run(db_url: str, devices: int, rounds: int, records: int) -> dict:
+    db = Database(db_url)
+    admin.init(db)
+    banks = [admin.add_digibank(db, f"Digibank {i}") for i in range(3)]
+    punten = [admin.add_digipunt(db, banks[i % 3], f"Digipunt {i}", f"Gemeente {i % 10}")
+              for i in range(56)]
+    codes = [(punten[i % len(punten)], admin.make_enrol_code(db, punten[i % len(punten)]))
+             for i in range(devices)]
+    db.dispose()
+    with server_process(db_url) as url:
+        clients = []
+        for punt, code in codes:
+            r = requests.post(url + "/v1/enrol", json={"code": code, "device_name": "bench"},
+                              timeout=60)
+            r.raise_for_status()
+            clients.append(Device(url, r.json()["token"], punt))
+        for c in clients:
+            c.pull_all([], [])
+        push_lat: list[float] = []
+        pull_lat: list[float] = []
+        errors: list[str] = []
+        lock = threading.Lock()
+        wall = 0.0
+        for _ in range(rounds):
+            barrier = threading.Barrier(len(clients) + 1)
+
+            def sync(c: Device, barrier: threading.Barrier = barrier) -> None:
+                pushes: list[float] = []
+                pulls: list[float] = []
+                errs: list[str] = []
+                barrier.wait()
+                c.push(records, pushes, errs)
+                c.pull_all(pulls, errs)
+                with lock:
+                    push_lat.extend(pushes)
+                    pull_lat.extend(pulls)
+                    errors.extend(errs)
+
+            threads = [threading.Thread(target=sync, args=(c,)) for c in clients]
+            for t in threads:
+                t.start()
+            barrier.wait()
+            t0 = time.perf_counter()
+            for t in threads:
+                t.join()
+            wall += time.perf_counter() - t0
+    every = push_lat + pull_lat
+    return {
+        "requests": len(every), "errors": len(errors), "error_kinds": sorted(set(errors)),
+        "p50": percentile(every, 50), "p95": percentile(every, 95), "max": max(every),
+        "push_p95": percentile(push_lat, 95), "pull_p95": percentile(pull_lat, 95),
+        "wall": wall / rounds,
+    }
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--devices", type=int, default=200)
+    p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--records", type=int, default=5)
+    p.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
+    p.add_argument("--no-write", action="store_true")
+    args = p.parse_args()
+    results: dict[str, dict] = {}
+    if args.db in ("sqlite", "both"):
+        with tempfile.TemporaryDirectory() as tmp:
+            results["SQLite"] = run(f"sqlite:///{tmp}/server.db", args.devices, args.rounds,
+                                    args.records)
+    if args.db in ("postgres", "both"):
+        with postgres_url() as url:
+            results["PostgreSQL 15"] = run(url, args.devices, args.rounds, args.records)
+    ms = 1000.0
+    lines = [
+        f"### {args.devices} devices syncing at once (bar: p95 <= 250 ms, no error)",
+        "",
+        f"Each of {args.rounds} rounds: all {args.devices} devices released together; each pushes "
+        f"{args.records} new sessions, then pulls. One uvicorn process, 127.0.0.1, 2 cores "
+        "shared with the 200 client threads. Measured "
+        f"{datetime.now(UTC):%Y-%m-%d}.",
+        "",
+        "| database | requests | errors | p50 | p95 | max | push p95 | pull p95 | round wall | "
+        "p95 / bar |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, r in results.items():
+        lines.append(
+            f"| {name} | {r['requests']} | {r['errors']} | {r['p50'] * ms:.0f} ms | "
+            f"{r['p95'] * ms:.0f} ms | {r['max'] * ms:.0f} ms | {r['push_p95'] * ms:.0f} ms | "
+            f"{r['pull_p95'] * ms:.0f} ms | {r['wall']:.2f} s | {r['p95'] / 0.250:.2f}x |"
+        )
+        if r["error_kinds"]:
+            lines.append(f"\nErrors on {name}: {', '.join(r['error_kinds'])}")
+    text = "\n".join(lines)
+    print(text)
+    if not args.no_write:
+        write_subsection("load", text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
