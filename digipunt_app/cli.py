@@ -147,10 +147,12 @@ def _register_export(sub: Any, common: argparse.ArgumentParser) -> None:
 # --- status --------------------------------------------------------------------------------------
 def _cmd_status(args: argparse.Namespace) -> int:
     from digipunt_app.core.status import store_status
+    from digipunt_app.core.sync_engine_cli import status_lines
 
     store = _open_store(args)
     try:
         st = store_status(store)
+        sync_facts = status_lines(store)
     finally:
         store.close()
     if args.json:
@@ -163,6 +165,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
             "last_sync": st.last_sync.isoformat() if st.last_sync else None,
             "clock_skew_seconds": st.clock_skew_seconds,
         }
+        data.update({k: v for k, v in sync_facts.items() if k != "lines"})
         _say(json.dumps(data, ensure_ascii=False))
         return EXIT_OK
     _say(f"Gegevensbestand: {st.data_file}")
@@ -178,6 +181,8 @@ def _cmd_status(args: argparse.Namespace) -> int:
         _say(f"Laatste synchronisatie: {when:%d/%m/%Y %H:%M}")
     if st.clock_skew_seconds is not None:
         _say(f"Klokverschil met de server: {st.clock_skew_seconds:+.0f} s")
+    for line in sync_facts["lines"]:
+        _say(line)
     return EXIT_OK
 
 
@@ -191,6 +196,16 @@ def _register_status(sub: Any, common: argparse.ArgumentParser) -> None:
 
 # Subcommands, in help order. Other parts of the app append their registrar here.
 REGISTRARS: list[Registrar] = [_register_import, _register_export, _register_status]
+
+
+def _register_sync_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    from digipunt_app.core.sync_engine_cli import register_enrol, register_sync
+
+    register_enrol(sub, common)
+    register_sync(sub, common)
+
+
+REGISTRARS.append(_register_sync_commands)  # enrol, sync (core/sync_engine_cli.py)
 
 
 # --- main ----------------------------------------------------------------------------------------

@@ -4,6 +4,8 @@
 runs it on its network worker). All database work is in ``sync_engine_store`` (one short SQLAlchemy
 session per step); all HTTP is in ``sync.client``. One ``sync_once()``:
 
+0. takes the per-folder sync lock (``sync_engine_lock``): one sync at a time on this PC, and
+   leases left by a crashed sync are lifted at once;
 1. refreshes ``/v1/sync/config`` when it is older than an hour (so an idle sync is one request);
 2. pushes the outbox in batches of ``max_batch_records``. The rows of a batch are leased first (a
    crash leaves at most an expiring lease); the version sent is remembered (``sync_inflight``) until
@@ -28,8 +30,10 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from digipunt_app.core import sync_engine_store as local
+from digipunt_app.core.sync_engine_lock import SyncLock
 from sync import client as sc
 from sync.protocol import PushRequest
 
@@ -77,6 +81,7 @@ class SyncResult:
     error: str | None = None
     revoked: bool = False
     cancelled: bool = False
+    busy: bool = False  # another sync of this PC was running; nothing was done
     clock_skew_seconds: float | None = None
     rejected_details: list[str] = field(default_factory=list)
 
@@ -169,6 +174,27 @@ class SyncEngine:
             result.error = str(NotEnrolled())
             result.pending = local.pending_count(self.store)
             return result
+        lock = SyncLock(Path(self.store.data_dir))
+        if not lock.acquire():
+            result.ok = False
+            result.busy = True
+            result.error = "Er loopt al een synchronisatie op deze pc; even geduld."
+            result.pending = local.pending_count(self.store)
+            return result
+        try:
+            return self._sync_locked(state, result, progress, cancelled)
+        finally:
+            lock.release()
+
+    def _sync_locked(
+        self,
+        state: local.SyncState,
+        result: SyncResult,
+        progress: Progress | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> SyncResult:
+        # We hold the lock, so no push is in flight anywhere: leases left by a crash go now.
+        local.release(self.store, None)
         client = self._client(state.server_url, token=state.token)
         try:
             self._refresh_config(client, state)

@@ -380,14 +380,16 @@ def lease_batch(
     return batch
 
 
-def release(store: Any, record_ids: list[str]) -> None:
-    """Lift the lease of rows whose push failed (the in-flight versions are kept)."""
-    if not record_ids:
+def release(store: Any, record_ids: list[str] | None) -> None:
+    """Lift the lease of rows whose push failed (the in-flight versions are kept); ``None``: of
+    every row (only while holding the sync lock)."""
+    if record_ids is not None and not record_ids:
         return
     with store.session() as session:
-        session.execute(
-            update(Outbox).where(Outbox.record_id.in_(record_ids)).values(lease_until=None)
-        )
+        query = update(Outbox).where(Outbox.lease_until.is_not(None))
+        if record_ids is not None:
+            query = query.where(Outbox.record_id.in_(record_ids))
+        session.execute(query.values(lease_until=None))
 
 
 def apply_push_results(store: Any, batch: PushBatch, results: list[PushResult]) -> PushCounts:
