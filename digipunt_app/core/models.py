@@ -109,10 +109,10 @@ class HelpSession(Base):
     __table_args__ = (
         Index("ix_help_session_list", "deleted", "started_at", "id"),
         Index("ix_help_session_local_date", "local_date"),
-        Index("ix_help_session_helper", "helper_id", "started_at"),
-        Index("ix_help_session_outcome", "outcome", "started_at"),
-        Index("ix_help_session_channel", "channel", "started_at"),
-        Index("ix_help_session_duration", "duration_min", "started_at"),
+        Index("ix_help_session_helper_list", "deleted", "helper_id", "started_at", "id"),
+        Index("ix_help_session_outcome_list", "deleted", "outcome", "started_at", "id"),
+        Index("ix_help_session_channel_list", "deleted", "channel", "started_at", "id"),
+        Index("ix_help_session_duration_list", "deleted", "duration_min", "started_at", "id"),
         Index("ix_help_session_digipunt", "digipunt_id"),
         Index("ix_help_session_import_key", "import_key", unique=True),
     )
@@ -121,8 +121,9 @@ class HelpSession(Base):
 class SessionService(Base):
     """One row per (session, service): lets the list filter by service through an index.
 
-    Kept up to date by SQLite triggers on ``help_session`` (see the migration), so every writer
-    (entry form, import, sync pull) gets it for free.
+    Kept up to date by SQLite triggers on ``help_session`` (see the migrations), so every writer
+    (entry form, import, sync pull) gets it for free. ``started_at`` and ``deleted`` are copies
+    of the session's, so "service X, newest first" is one index range scan.
     """
 
     __tablename__ = "session_service"
@@ -131,8 +132,12 @@ class SessionService(Base):
         String(64), ForeignKey("help_session.id", ondelete="CASCADE"), primary_key=True
     )
     service: Mapped[str] = mapped_column(String(40), primary_key=True)
+    started_at: Mapped[datetime | None]
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
 
-    __table_args__ = (Index("ix_session_service_service", "service", "session_id"),)
+    __table_args__ = (
+        Index("ix_session_service_list", "service", "deleted", "started_at", "session_id"),
+    )
 
 
 class Helper(Base):

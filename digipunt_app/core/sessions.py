@@ -11,14 +11,13 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from digipunt_app.core import outbox, settings
+from digipunt_app.core import outbox, session_query, settings
 from digipunt_app.core.catalog import Catalog, load_catalog
 from digipunt_app.core.ids import new_id
 from digipunt_app.core.local_info import current_device_id, current_digipunt_id
-from digipunt_app.core.models import Helper, HelpSession, SessionService
+from digipunt_app.core.models import Helper, HelpSession
 from digipunt_app.core.records import (
     SessionDraft,
     SessionFilter,
@@ -210,39 +209,10 @@ def utc_bounds(flt: SessionFilter) -> tuple[datetime | None, datetime | None]:
     return start, end
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _filtered(stmt: Select[Any], flt: SessionFilter) -> Select[Any]:
-    if not flt.include_deleted:
-        stmt = stmt.where(HelpSession.deleted.is_(False))
-    start, end = utc_bounds(flt)
-    if start is not None:
-        stmt = stmt.where(HelpSession.started_at >= start)
-    if end is not None:
-        stmt = stmt.where(HelpSession.started_at < end)
-    if flt.service:
-        stmt = stmt.where(
-            HelpSession.id.in_(
-                select(SessionService.session_id).where(SessionService.service == flt.service)
-            )
-        )
-    if flt.helper_id:
-        stmt = stmt.where(HelpSession.helper_id == flt.helper_id)
-    if flt.outcome:
-        stmt = stmt.where(HelpSession.outcome == flt.outcome)
-    if flt.text and flt.text.strip():
-        stmt = stmt.where(
-            HelpSession.notes.like(f"%{_escape_like(flt.text.strip())}%", escape="\\")
-        )
-    return stmt
-
-
 def count_sessions(store: Any, flt: SessionFilter | None = None) -> int:
-    flt = flt or SessionFilter()
+    """How many sessions match ``flt`` (deleted ones only with ``include_deleted``)."""
     with store.session() as db:
-        return db.scalar(_filtered(select(func.count(HelpSession.id)), flt)) or 0
+        return session_query.run_count(db, flt or SessionFilter(), store.cache)
 
 
 def session_ids(
@@ -254,26 +224,8 @@ def session_ids(
     """Ids of the matching sessions in list order (sorted in SQL; ties: newest first)."""
     if sort_key not in SORT_KEYS:
         raise ValueError(f"unknown sort key {sort_key!r}; use one of {SORT_KEYS}")
-    flt = flt or SessionFilter()
-    stmt = _filtered(select(HelpSession.id), flt)
-    if sort_key == "helper":
-        stmt = stmt.outerjoin(Helper, Helper.id == HelpSession.helper_id)
-        primary: Any = func.lower(Helper.display_name)
-    else:
-        primary = getattr(HelpSession, sort_key)
-    if sort_key == "started_at":
-        order = [primary.desc(), HelpSession.id.desc()] if descending else [
-            primary.asc(), HelpSession.id.asc()
-        ]
-    else:
-        order = [
-            primary.desc() if descending else primary.asc(),
-            HelpSession.started_at.desc(),
-            HelpSession.id.desc(),
-        ]
-    stmt = stmt.order_by(*order)
     with store.session() as db:
-        return list(db.scalars(stmt))
+        return session_query.run_ids(db, flt or SessionFilter(), sort_key, descending, store.cache)
 
 
 def session_rows(store: Any, ids: Sequence[str]) -> list[SessionRow]:
@@ -282,13 +234,8 @@ def session_rows(store: Any, ids: Sequence[str]) -> list[SessionRow]:
     with store.session() as db:
         for i in range(0, len(ids), ROW_BATCH):
             chunk = list(ids[i:i + ROW_BATCH])
-            stmt = (
-                select(HelpSession, Helper.display_name)
-                .outerjoin(Helper, Helper.id == HelpSession.helper_id)
-                .where(HelpSession.id.in_(chunk))
-            )
-            for hs, name in db.execute(stmt):
-                found[hs.id] = _row(hs, name)
+            for row in session_query.run_rows(db, chunk):
+                found[row.id] = row
     return [found[i] for i in ids if i in found]
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import text
 
-from digipunt_app.core import helpers, sessions
+from digipunt_app.core import helpers, session_query, sessions
 from digipunt_app.core.records import SessionFilter
 from digipunt_app.core.store import Store
 from tests.core.conftest import draft
@@ -114,17 +113,42 @@ def test_rows_in_requested_order_with_helper_names(store: Store, filled: dict[st
     assert rows[0].services == ("itsme", "eid") and rows[0].pending_sync
 
 
-def test_list_queries_use_indexes(store: Store, filled: dict[str, str]) -> None:
-    def plan(sql: str) -> str:
+@pytest.mark.parametrize(
+    "flt",
+    [
+        SessionFilter(),
+        SessionFilter(service="eid"),
+        SessionFilter(outcome="not_solved"),
+        SessionFilter(helper_id="x"),
+        SessionFilter(date_from=date(2026, 3, 1), date_to=date(2026, 3, 31)),
+        SessionFilter(text="kaartlezer"),
+        SessionFilter(service="eid", outcome="solved_together", date_from=date(2026, 3, 1)),
+    ],
+)
+def test_list_queries_use_indexes_in_order(
+    store: Store, filled: dict[str, str], flt: SessionFilter
+) -> None:
+    """Newest-first lists are index range scans: no full table scan, no sort step."""
+    with store.session() as db:
+        fts = session_query.has_fts(db, {})
+    assert fts, "this SQLite has FTS5; the notes search must use it"
+    for sql, params in (
+        session_query.ids_sql(flt, "started_at", True, fts),
+        session_query.count_sql(flt, fts),
+    ):
         with store.engine.connect() as conn:
-            return " ".join(r[-1] for r in conn.execute(text("EXPLAIN QUERY PLAN " + sql)))
+            rows = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, tuple(params)).fetchall()
+        plan = " | ".join(r[-1] for r in rows)
+        assert "SCAN h" not in plan and "SCAN help_session" not in plan, plan
+        assert "SCAN ss" not in plan, plan
+        if sql.startswith("SELECT h.id") or sql.startswith("SELECT ss.session_id"):
+            assert "TEMP B-TREE" not in plan, plan
 
-    newest = plan(
-        "SELECT id FROM help_session WHERE deleted = 0 ORDER BY started_at DESC, id DESC"
-    )
-    assert "ix_help_session_list" in newest and "TEMP B-TREE" not in newest
-    by_service = plan(
-        "SELECT count(*) FROM help_session WHERE deleted = 0 AND id IN "
-        "(SELECT session_id FROM session_service WHERE service = 'eid')"
-    )
-    assert "ix_session_service_service" in by_service
+
+def test_notes_search_follows_edits(store: Store, filled: dict[str, str]) -> None:
+    d = sessions.get_session(store, filled["a"])
+    d.notes = "nieuwe pincode"
+    sessions.save_session(store, d)
+    assert sessions.session_ids(store, SessionFilter(text="kaartlezer")) == []
+    assert names(sessions.session_ids(store, SessionFilter(text="PINCODE")), filled) == "a"
+    assert names(sessions.session_ids(store, SessionFilter(text="pi")), filled) == "a"  # short
