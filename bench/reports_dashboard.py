@@ -1,0 +1,198 @@
+"""Benchmark: the dashboard's report over 200,000 local sessions (DESIGN.md §10, bar ≤ 300 ms).
+
+Fills a fresh local store (the real ``Store``, migrations and indexes) with 200,000 sessions
+spread over two years, then times ``local_report`` (every breakdown + the reach) for the
+dashboard's periods, and the PDF export of a month. Prints markdown and writes it into the
+``reports`` section of BENCHMARKS.md.
+
+    .venv/bin/python -m bench.reports_dashboard [--sessions 200000] [--runs 15] [--no-write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import statistics
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sync.protocol import AGE_BANDS, CHANNELS, OUTCOMES, REFERRALS, TARGET_GROUPS
+
+BXL = ZoneInfo("Europe/Brussels")
+ROOT = Path(__file__).resolve().parents[1]
+SECTION = "reports"
+BAR_MS = 300.0
+
+
+def fill(store: object, n: int, seed: int = 7) -> None:
+    from sqlalchemy import insert
+
+    from digipunt_app.core.catalog import load_catalog
+    from digipunt_app.core.models import Helper, HelpSession
+    from sync.protocol import luhn32_check_symbol
+
+    rng = random.Random(seed)
+    services = [s.code for s in load_catalog(store).services]
+    now = datetime.now(UTC)
+    helpers = [f"helper-{i}" for i in range(12)]
+    codes = []
+    for i in range(40_000):
+        body = f"{i:08X}".replace("I", "J").replace("L", "M").replace("O", "P").replace("U", "V")
+        codes.append(f"{body[:4]}-{body[4:]}-{luhn32_check_symbol(body)}")
+    start = datetime(2025, 1, 1, 8, tzinfo=BXL)
+    span = int((datetime(2026, 12, 31, 18, tzinfo=BXL) - start).total_seconds())
+    with store.session() as db:  # type: ignore[attr-defined]
+        db.execute(
+            insert(Helper),
+            [
+                {
+                    "id": h,
+                    "digipunt_id": "local",
+                    "display_name": f"Vrijwilliger {i}",
+                    "active": True,
+                    "rev": 1,
+                    "synced_rev": 0,
+                    "deleted": False,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for i, h in enumerate(helpers)
+            ],
+        )
+    batch: list[dict[str, object]] = []
+    for i in range(n):
+        started = start + timedelta(seconds=rng.randrange(span))
+        adult = rng.random() > 0.05
+        row = {
+            "id": f"bench-{i:07d}",
+            "digipunt_id": "local",
+            "device_id": None,
+            "helper_id": rng.choice(helpers) if rng.random() > 0.1 else None,
+            "started_at": started,
+            "local_date": started.astimezone(BXL).date(),
+            "duration_min": rng.choice((5, 10, 15, 20, 30, 45, 60)),
+            "channel": rng.choice(CHANNELS),
+            "services": rng.sample(services, rng.choice((1, 1, 1, 2, 3))),
+            "outcome": rng.choice(OUTCOMES),
+            "referrals": rng.sample(REFERRALS, rng.choice((0, 0, 0, 1, 2))),
+            "age_band": rng.choice(AGE_BANDS[1:]) if adult else "under_18",
+            "adult_confirmed": adult,
+            "target_groups": rng.sample(TARGET_GROUPS, rng.choice((0, 1, 2))),
+            "language": "nl",
+            "interpreter": False,
+            "first_visit": rng.choice(("yes", "no", "unknown")),
+            "visitor_code": rng.choice(codes) if rng.random() > 0.4 else None,
+            "postcode": None,
+            "notes": "",
+            "created_at": started,
+            "updated_at": started,
+            "rev": 1,
+            "synced_rev": 1,
+            "deleted": rng.random() < 0.02,
+        }
+        batch.append(row)
+        if len(batch) == 20_000:
+            with store.session() as db:  # type: ignore[attr-defined]
+                db.execute(insert(HelpSession), batch)
+            batch.clear()
+    if batch:
+        with store.session() as db:  # type: ignore[attr-defined]
+            db.execute(insert(HelpSession), batch)
+    with store.session() as db:  # type: ignore[attr-defined]
+        from sqlalchemy import text
+
+        db.execute(text("ANALYZE"))
+
+
+def timed(fn, runs: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    fn()  # warm (first query plans, catalog cache, imports)
+    samples = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - t0) * 1000)
+    samples.sort()
+    p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
+    return statistics.median(samples), p95
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=200_000)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    args = parser.parse_args(argv)
+
+    from digipunt_app.core.report_export import export_report
+    from digipunt_app.core.reports import local_report
+    from digipunt_app.core.reports_model import period_dates
+    from digipunt_app.core.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(Path(tmp) / "data", backup=False)
+        t0 = time.perf_counter()
+        fill(store, args.sessions)
+        fill_s = time.perf_counter() - t0
+        today = date(2026, 11, 18)
+        periods = {
+            "deze week": period_dates("this_week", today),
+            "deze maand": period_dates("this_month", today),
+            "vorige maand": period_dates("last_month", today),
+            "dit jaar": period_dates("this_year", today),
+            "2 jaar (alles)": (date(2025, 1, 1), date(2026, 12, 31)),
+        }
+        rows = []
+        for name, (d0, d1) in periods.items():
+            report = local_report(store, d0, d1)
+            med, p95 = timed(lambda d0=d0, d1=d1: local_report(store, d0, d1), args.runs)
+            rows.append((name, report.sessions, med, p95))
+        month = period_dates("last_month", today)
+        report = local_report(store, *month)
+        pdf_med, _ = timed(
+            lambda: export_report(report, Path(tmp) / "r.pdf", "pdf"), max(3, args.runs // 5)
+        )
+        store.close()
+
+    lines = [
+        f"Dashboard report (`local_report`: every breakdown + reach) over {args.sessions:,} local "
+        f"sessions (2 years, 2% deleted), SQLite, median and p95 of {args.runs} runs after one "
+        f"warm-up. Bar: ≤ {BAR_MS:.0f} ms. Fill: {fill_s:.1f} s.",
+        "",
+        "| period | sessions in period | median ms | p95 ms | bar |",
+        "|---|---:|---:|---:|---|",
+    ]
+    for name, count, med, p95 in rows:
+        ok = "ok" if p95 <= BAR_MS else "**over**"
+        lines.append(f"| {name} | {count:,} | {med:.0f} | {p95:.0f} | {ok} |")
+    lines += [
+        "",
+        f"PDF monthly report (vorige maand, all charts and tables): {pdf_med:.0f} ms median.",
+        "",
+        f"`bench/reports_dashboard.py`, run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC.",
+    ]
+    text = "\n".join(lines)
+    print(text)
+    if not args.no_write:
+        write_section(ROOT / "BENCHMARKS.md", SECTION, "## Reports (dashboard)\n\n" + text)
+    return 0
+
+
+def write_section(path: Path, name: str, body: str) -> None:
+    """Replace (or append) the ``<!-- section: name -->`` block of BENCHMARKS.md."""
+    start, end = f"<!-- section: {name} -->", f"<!-- /section: {name} -->"
+    block = f"{start}\n{body}\n{end}"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.S)
+    if pattern.search(text):
+        text = pattern.sub(lambda _m: block, text)
+    else:
+        text = text.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
