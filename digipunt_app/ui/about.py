@@ -11,13 +11,14 @@ import platform
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QEvent, Qt, QUrl, qVersion
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, qVersion
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
     QLabel,
+    QMainWindow,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -186,3 +187,42 @@ def _tech_versions() -> str:
 def _open_folder(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+class _AboutMenuEntry(QObject):
+    """The Help menu's "Over Digipunt" action; retitles itself when the language changes."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.action = QAction(window)
+        self.action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.action.triggered.connect(self.show_dialog)
+        window.installEventFilter(self)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.action.setText(self.tr("&Over Digipunt"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if watched is self._window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    def show_dialog(self) -> None:
+        from digipunt_app.core import config
+
+        data_dir = getattr(self._window, "data_dir", None)
+        paths = config.resolve_paths(None)
+        if data_dir is not None and Path(data_dir).resolve() != paths.data_dir.resolve():
+            paths = config.resolve_paths(data_dir)  # started with --data-dir
+        AboutDialog.ask(
+            self._window, data_dir=paths.data_dir, log_dir=paths.log_dir, portable=paths.portable
+        )
+
+
+def install_about(window: QMainWindow) -> QAction:
+    """Add "Over Digipunt" to the window's Help menu (a ``ui.app.WINDOW_HOOKS`` hook)."""
+    entry = _AboutMenuEntry(window)
+    window.add_action("help", entry.action)  # type: ignore[attr-defined]
+    return entry.action

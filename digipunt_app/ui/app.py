@@ -20,12 +20,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from digipunt_app.ui import i18n
+from digipunt_app.ui.about import install_about
 from digipunt_app.ui.main_window import MainWindow
 from digipunt_app.ui.operations import Operations
 
 # Hooks run on every new main window (other parts add their tab / status widget / menu here, e.g.
 # ``WINDOW_HOOKS.append(install_sync)`` in their module, imported by ``install_extensions``).
-WINDOW_HOOKS: list[Any] = []
+WINDOW_HOOKS: list[Any] = [install_about]  # Help > Over Digipunt
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
