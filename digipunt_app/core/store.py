@@ -5,7 +5,8 @@
    backup that passes the check is restored; ``store.recovery_message`` then says so in plain
    Dutch, and the sync cursor is reset so the next sync pulls back what the server holds;
 2. Alembic migrations to head (an empty or new file gets the whole schema);
-3. one rolling backup per day with SQLite's backup API in ``<data_dir>/backups`` (keep 7).
+3. one rolling backup per day with SQLite's backup API in ``<data_dir>/backups`` (keep 7), then
+   the daily retention purge (``core/retention.py``).
 
 Operations use ``with store.session() as db:``: one SQLAlchemy Session per operation, committed
 at the end, rolled back on any error; SQLite failures become ``StorageError`` with a plain Dutch
@@ -126,8 +127,12 @@ class Store:
             store._seed()
             if message is not None:
                 store._reset_cursor()
-            if backup:
-                store.daily_backup(today)
+            if backup and store.daily_backup(today) is not None:
+                from digipunt_app.core.retention import purge_expired
+
+                purged = purge_expired(store, today)
+                if purged:
+                    log.info("retention: %d old synced sessions removed", purged)
         except DBAPIError as exc:
             engine.dispose()
             raise storage_error(exc) or StorageError(str(exc)) from exc
