@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
-from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from digipunt_app.core.models import Outbox
+from digipunt_app.core.models import Outbox, to_db_time
 
 HELP_SESSION = "help_session"
 HELPER = "helper"
+
+# One prepared statement (the hot path of every save).
+_UPSERT = text(
+    "INSERT INTO outbox (record_type, record_id, rev, queued_at, attempts) "
+    "VALUES (:type, :id, :rev, :now, 0) "
+    "ON CONFLICT (record_id) DO UPDATE SET rev = excluded.rev, queued_at = excluded.queued_at"
+)
 
 
 def queue(db: Session, record_type: str, record_id: str, rev: int, now: datetime) -> None:
@@ -20,14 +26,10 @@ def queue(db: Session, record_type: str, record_id: str, rev: int, now: datetime
     A row that is leased (a batch in flight) keeps its lease; the sync engine sees the higher
     ``rev`` after the push and keeps the row for the next batch.
     """
-    stmt = insert(Outbox).values(
-        record_type=record_type, record_id=record_id, rev=rev, queued_at=now, attempts=0
+    db.execute(
+        _UPSERT,
+        {"type": record_type, "id": record_id, "rev": rev, "now": to_db_time(now)},
     )
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[Outbox.record_id],
-        set_={"rev": stmt.excluded.rev, "queued_at": stmt.excluded.queued_at},
-    )
-    db.execute(stmt)
 
 
 def pending_count(db: Session) -> int:

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 from digipunt_app.core import outbox, session_query, settings
 from digipunt_app.core.catalog import Catalog, load_catalog
 from digipunt_app.core.ids import new_id
-from digipunt_app.core.local_info import current_device_id, current_digipunt_id
-from digipunt_app.core.models import Helper, HelpSession
+from digipunt_app.core.local_info import digipunt_info
+from digipunt_app.core.models import PLACEHOLDER_DIGIPUNT_ID, Helper, HelpSession
 from digipunt_app.core.records import (
     SessionDraft,
     SessionFilter,
@@ -61,10 +61,11 @@ def insert_clean(
     import_key: str | None = None,
 ) -> HelpSession:
     """Insert a validated session and queue it, inside the caller's transaction."""
+    home = digipunt_info(db)
     hs = HelpSession(
         id=session_id or new_id(),
-        digipunt_id=current_digipunt_id(db),
-        device_id=current_device_id(db),
+        digipunt_id=home.id if home is not None else PLACEHOLDER_DIGIPUNT_ID,
+        device_id=home.device_id if home is not None else None,
         created_at=now,
         updated_at=now,
         rev=1,
@@ -220,12 +221,17 @@ def session_ids(
     flt: SessionFilter | None = None,
     sort_key: str = "started_at",
     descending: bool = True,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[str]:
-    """Ids of the matching sessions in list order (sorted in SQL; ties: newest first)."""
+    """Ids of the matching sessions in list order (sorted in SQL; ties: newest first).
+    ``limit``/``offset`` give one page of that order (the session list fetches pages lazily)."""
     if sort_key not in SORT_KEYS:
         raise ValueError(f"unknown sort key {sort_key!r}; use one of {SORT_KEYS}")
     with store.session() as db:
-        return session_query.run_ids(db, flt or SessionFilter(), sort_key, descending, store.cache)
+        return session_query.run_ids(
+            db, flt or SessionFilter(), sort_key, descending, store.cache, limit, offset
+        )
 
 
 def session_rows(store: Any, ids: Sequence[str]) -> list[SessionRow]:

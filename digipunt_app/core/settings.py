@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from digipunt_app.core.models import Setting
@@ -20,8 +21,14 @@ def get_in(db: Session, key: str, default: Any = None) -> Any:
     return default if row is None else json.loads(row.value)
 
 
+_UPSERT = text(
+    "INSERT INTO settings (key, value) VALUES (:key, :value) "
+    "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+)
+
+
 def set_in(db: Session, key: str, value: Any) -> None:
-    db.merge(Setting(key=key, value=json.dumps(value, ensure_ascii=False)))
+    db.execute(_UPSERT, {"key": key, "value": json.dumps(value, ensure_ascii=False)})
 
 
 def get_setting(store: Any, key: str, default: Any = None) -> Any:
