@@ -94,7 +94,12 @@ def count_sql(flt: SessionFilter, fts: bool) -> tuple[str, list[Any]]:
 
 
 def ids_sql(
-    flt: SessionFilter, sort_key: str, descending: bool, fts: bool
+    flt: SessionFilter,
+    sort_key: str,
+    descending: bool,
+    fts: bool,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> tuple[str, list[Any]]:
     source, where, params, by_service = _where(flt, fts)
     t, id_col = ("ss", "ss.session_id") if by_service else ("h", "h.id")
@@ -108,7 +113,11 @@ def ids_sql(
         if sort_key == "helper":
             source += " LEFT JOIN helper hp ON hp.id = h.helper_id"
         order = f"{column} {'DESC' if descending else 'ASC'}, h.started_at DESC, h.id DESC"
-    return f"SELECT {id_col} FROM {source} WHERE {where} ORDER BY {order}", params
+    sql = f"SELECT {id_col} FROM {source} WHERE {where} ORDER BY {order}"
+    if limit is not None:  # one page of the list (the UI model fetches pages lazily)
+        sql += " LIMIT ? OFFSET ?"
+        params = [*params, int(limit), int(offset)]
+    return sql, params
 
 
 def run_count(db: Session, flt: SessionFilter, cache: dict[str, Any]) -> int:
@@ -118,9 +127,15 @@ def run_count(db: Session, flt: SessionFilter, cache: dict[str, Any]) -> int:
 
 
 def run_ids(
-    db: Session, flt: SessionFilter, sort_key: str, descending: bool, cache: dict[str, Any]
+    db: Session,
+    flt: SessionFilter,
+    sort_key: str,
+    descending: bool,
+    cache: dict[str, Any],
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[str]:
-    sql, params = ids_sql(flt, sort_key, descending, has_fts(db, cache))
+    sql, params = ids_sql(flt, sort_key, descending, has_fts(db, cache), limit, offset)
     cur = db.connection().connection.driver_connection.execute(sql, params)  # type: ignore[union-attr]
     return [row[0] for row in cur.fetchall()]
 
