@@ -214,6 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--saves", type=int, default=60)
     parser.add_argument("--filters", type=int, default=24)
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--from-file", type=Path, help="copy this filled digipunt.sqlite3 "
+                        "instead of filling a new store (for repeated runs)")
     args = parser.parse_args(argv)
 
     from bench.reports_dashboard import fill, write_section
@@ -222,9 +224,15 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp) / "data"
         t0 = time.perf_counter()
-        store = Store.open(data_dir, backup=False)
-        fill(store, args.sessions)
-        store.close()
+        if args.from_file:
+            import shutil
+
+            data_dir.mkdir(parents=True)
+            shutil.copy(args.from_file, data_dir / "digipunt.sqlite3")
+        else:
+            store = Store.open(data_dir, backup=False)
+            fill(store, args.sessions)
+            store.close()
         fill_s = time.perf_counter() - t0
         s = starts(data_dir, args.starts)
         r = in_process(data_dir, args.saves, args.filters)

@@ -447,9 +447,9 @@ class EntryForm(QWidget):
     def _show_message(self, text: str, ok: bool = False) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
-        self.message.setStyleSheet(
-            "color: #14532d; font-weight: bold;" if ok else "color: #8a1c1c; font-weight: bold;"
-        )
+        style = "color: #14532d; font-weight: bold;" if ok else "color: #8a1c1c; font-weight: bold;"
+        if self.message.styleSheet() != style:
+            self.message.setStyleSheet(style)
         self.message.setAccessibleName(text)
 
     def message_text(self) -> str:

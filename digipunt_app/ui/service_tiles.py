@@ -133,21 +133,31 @@ class ServiceTiles(QWidget):
         self._grid_host.updateGeometry()
 
     def _label_tile(self, tile: QPushButton, label: str, number: int | None) -> None:
+        """Text, names and size of a tile; only what changed is set (each change relayouts)."""
         chosen = tile.isChecked()
         mark = "✔ " if chosen else ""
         text = f"{mark}{number}  {label}" if number else f"{mark}{label}"
-        tile.setText(text.replace("&", "&&"))
+        text = text.replace("&", "&&")
+        if tile.text() != text:
+            tile.setText(text)
         state = self.tr("gekozen") if chosen else self.tr("niet gekozen")
         if number:
-            tile.setAccessibleName(self.tr("Dienst {n}: {label}").format(n=number, label=label))
-            tile.setToolTip(self.tr("Toets {n} kiest of schrapt deze dienst").format(n=number))
+            name = self.tr("Dienst {n}: {label}").format(n=number, label=label)
+            tip = self.tr("Toets {n} kiest of schrapt deze dienst").format(n=number)
         else:
-            tile.setAccessibleName(self.tr("Dienst: {label}").format(label=label))
-        tile.setAccessibleDescription(state)
-        tile.setMinimumHeight(int(tile.fontMetrics().height() * 2.6))
-        font = tile.font()
-        font.setBold(chosen)
-        tile.setFont(font)
+            name, tip = self.tr("Dienst: {label}").format(label=label), ""
+        if tile.accessibleName() != name:
+            tile.setAccessibleName(name)
+            tile.setToolTip(tip)
+        if tile.accessibleDescription() != state:
+            tile.setAccessibleDescription(state)
+        if tile.font().bold() != chosen:
+            font = tile.font()
+            font.setBold(chosen)
+            tile.setFont(font)
+        height = int(tile.fontMetrics().height() * 2.6)
+        if tile.minimumHeight() != height:
+            tile.setMinimumHeight(height)
 
     def _fill_more(self) -> None:
         self.more.blockSignals(True)

@@ -1,10 +1,12 @@
 """The session list's table model: it holds ids only and fetches rows lazily (the shape of Anki's
-browser table model).
+browser table model), one page of ``BATCH`` rows at a time.
 
-``reload()`` asks the DB worker for the ids that match the filter, sorted in SQL
-(``sessions.session_ids``). ``data()`` for a row not yet fetched returns a placeholder and asks the
-worker for that row's batch (``sessions.session_rows``, ``BATCH`` rows); ``dataChanged`` follows
-when it arrives. So 200,000 sessions cost 200,000 short strings, and only the visible rows are read.
+``reload()`` asks the DB worker, in one operation, for the number of matching sessions
+(``sessions.count_sessions``) and the first page: its ids sorted in SQL (``sessions.session_ids``
+with ``limit``) and their rows (``sessions.session_rows``). ``data()`` for a row not fetched yet
+returns a placeholder and asks the worker for that row's page; ``dataChanged`` follows when it
+arrives. Opening or filtering 200,000 sessions therefore costs a count and one page, and memory
+grows only with the pages scrolled through.
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ class SessionTableModel(QAbstractTableModel):
         self.sort_key = "started_at"
         self.descending = True
         self.service_labels: dict[str, str] = {}
-        self._ids: list[str] = []
+        self._ids: list[str | None] = []  # None: not fetched yet (its page is not loaded)
         self._rows: dict[str, SessionRow] = {}
         self._pending: set[int] = set()
         self._generation = 0
@@ -68,18 +70,21 @@ class SessionTableModel(QAbstractTableModel):
 
     # --- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
-        """Fetch the ids for ``filter`` / sort again; rows are fetched when shown."""
+        """Count the matching sessions and fetch the first page (ids + rows) in one operation;
+        further pages are fetched when shown."""
         from digipunt_app.core import sessions
 
         self._generation += 1
         gen = self._generation
         flt, key, desc = self.filter, self.sort_key, self.descending
+
+        def first_page(store: Any) -> tuple[int, list[str], list[SessionRow]]:
+            count = sessions.count_sessions(store, flt)
+            ids = sessions.session_ids(store, flt, key, desc, limit=BATCH, offset=0)
+            return count, ids, sessions.session_rows(store, ids)
+
         self._loading = True
-        self.ops.db(
-            lambda store: sessions.session_ids(store, flt, key, desc),
-            on_success=lambda ids: self._ids_loaded(gen, ids),
-            owner=self,
-        )
+        self.ops.db(first_page, on_success=lambda r: self._first_loaded(gen, *r), owner=self)
 
     def started(self) -> bool:
         """True once the first reload was asked for (the list is shown lazily)."""
@@ -92,38 +97,50 @@ class SessionTableModel(QAbstractTableModel):
         self.filter = flt
         self.reload()
 
-    def _ids_loaded(self, gen: int, ids: list[str]) -> None:
+    def _first_loaded(
+        self, gen: int, count: int, ids: list[str], rows: list[SessionRow]
+    ) -> None:
         if gen != self._generation:
             return
         self.beginResetModel()
-        self._ids = list(ids)
-        self._rows.clear()
+        count = max(count, len(ids))
+        self._ids = list(ids) + [None] * (count - len(ids))
+        self._rows = {row.id: row for row in rows}
         self._pending.clear()
         self.endResetModel()
         self._loading = False
-        self.loaded.emit(len(self._ids))
+        self.loaded.emit(count)
 
     def _fetch(self, batch: int) -> None:
+        """Fetch page ``batch``: its ids (sorted in SQL) when not known yet, then its rows."""
         if batch in self._pending:
             return
         from digipunt_app.core import sessions
 
         self._pending.add(batch)
         gen = self._generation
-        ids = self._ids[batch * BATCH : (batch + 1) * BATCH]
-        self.ops.db(
-            lambda store: sessions.session_rows(store, ids),
-            on_success=lambda rows: self._rows_loaded(gen, batch, rows),
-            owner=self,
-        )
+        flt, key, desc = self.filter, self.sort_key, self.descending
+        known = self._ids[batch * BATCH : (batch + 1) * BATCH]
 
-    def _rows_loaded(self, gen: int, batch: int, rows: list[SessionRow]) -> None:
+        def page(store: Any) -> tuple[list[str], list[SessionRow]]:
+            ids = known
+            if any(i is None for i in ids):
+                ids = sessions.session_ids(store, flt, key, desc, limit=BATCH,
+                                           offset=batch * BATCH)
+            return ids, sessions.session_rows(store, ids)
+
+        self.ops.db(page, on_success=lambda r: self._page_loaded(gen, batch, *r), owner=self)
+
+    def _page_loaded(self, gen: int, batch: int, ids: list[str], rows: list[SessionRow]) -> None:
         if gen != self._generation:
             return
         self._pending.discard(batch)
+        first = batch * BATCH
+        for offset, sid in enumerate(ids):
+            if first + offset < len(self._ids):
+                self._ids[first + offset] = sid
         for row in rows:
             self._rows[row.id] = row
-        first = batch * BATCH
         last = min(len(self._ids), first + BATCH) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
@@ -133,6 +150,7 @@ class SessionTableModel(QAbstractTableModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, session_id: str) -> int:
+        """The row of ``session_id`` among the pages fetched so far (-1 when not fetched)."""
         try:
             return self._ids.index(session_id)
         except ValueError:
@@ -143,7 +161,7 @@ class SessionTableModel(QAbstractTableModel):
         return self._rows.get(sid) if sid else None
 
     def ids(self) -> list[str]:
-        return list(self._ids)
+        return [i for i in self._ids if i is not None]
 
     # --- Qt model interface ------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
@@ -174,6 +192,11 @@ class SessionTableModel(QAbstractTableModel):
         sid = self._ids[index.row()]
         if role == ID_ROLE:
             return sid
+        if sid is None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                self._fetch(index.row() // BATCH)
+                return "..." if index.column() == COL_DATE else ""
+            return None
         if role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,

@@ -108,6 +108,7 @@ def test_model_passes_qtmodeltester_and_loads_lazily(qtbot, qtmodeltester, windo
     model = lst.model
     assert model.session_row(BATCH + 4) is None  # not fetched until shown
     qtbot.waitUntil(lambda: fetch_row(model, BATCH + 4) is not None, timeout=10000)
+    assert model.session_id(BATCH + 4) == sessions.session_ids(store, SessionFilter())[BATCH + 4]
     qtbot.waitUntil(lambda: fetch_row(model, 0) is not None, timeout=10000)
     wait_idle(qtbot, window)
     assert "/" in model.data(model.index(0, COL_DATE))  # dd/mm/yyyy
