@@ -1,0 +1,298 @@
+"""The "Rapporten" tab: this digipunt's numbers (offline, from the local database) and, for a
+coordinator, the region's (from the server).
+
+Lazy: the tab holds only a placeholder until it is first shown; then it builds its widgets (the
+first chart imports matplotlib) and asks the DB worker for the report. A later change to the
+sessions (a save, a pull) refreshes it when visible, or at the next show when hidden.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from digipunt_app.core.reports_model import PERIODS, Report, period_dates
+from digipunt_app.ui.operations import Handle, Operations
+
+CUSTOM = "custom"
+REFRESH_ON = frozenset({"sessions", "helpers", "catalog", "sync", "settings"})
+
+
+class PeriodPicker(QWidget):
+    """This week / this month / last month / this year / custom (two dates)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, default: str = "this_month") -> None:
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.combo = QComboBox(self)
+        for key in (*PERIODS, CUSTOM):
+            self.combo.addItem("", key)
+        self.combo.setCurrentIndex(self.combo.findData(default))
+        self.label.setBuddy(self.combo)
+        self.date_from = QDateEdit(self)
+        self.date_to = QDateEdit(self)
+        today = date.today()
+        first, last = period_dates("this_month", today)
+        for edit, value in ((self.date_from, first), (self.date_to, last)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy")  # Belgian date format
+            edit.setDate(QDate(value.year, value.month, value.day))
+            edit.dateChanged.connect(self._dates_changed)
+        self.to_label = QLabel(self)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.label, self.combo, self.date_from, self.to_label, self.date_to):
+            row.addWidget(widget)
+        self.combo.currentIndexChanged.connect(self._choice_changed)
+        self._choice_changed()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        names = {
+            "this_week": self.tr("Deze week"),
+            "this_month": self.tr("Deze maand"),
+            "last_month": self.tr("Vorige maand"),
+            "this_year": self.tr("Dit jaar"),
+            CUSTOM: self.tr("Zelf kiezen…"),
+        }
+        for index in range(self.combo.count()):
+            self.combo.setItemText(index, names[self.combo.itemData(index)])
+        self.label.setText(self.tr("&Periode:"))
+        self.to_label.setText(self.tr("tot en met"))
+        self.combo.setAccessibleName(self.tr("Periode"))
+        self.date_from.setAccessibleName(self.tr("Van (datum)"))
+        self.date_to.setAccessibleName(self.tr("Tot en met (datum)"))
+
+    def choice(self) -> str:
+        return str(self.combo.currentData())
+
+    def set_choice(self, key: str) -> None:
+        self.combo.setCurrentIndex(self.combo.findData(key))
+
+    def set_custom(self, first: date, last: date) -> None:
+        self.combo.blockSignals(True)
+        self.set_choice(CUSTOM)
+        self.combo.blockSignals(False)
+        for edit, value in ((self.date_from, first), (self.date_to, last)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(value.year, value.month, value.day))
+            edit.blockSignals(False)
+        self._choice_changed()
+
+    def dates(self, today: date | None = None) -> tuple[date, date]:
+        if self.choice() == CUSTOM:
+            first = self.date_from.date().toPython()
+            last = self.date_to.date().toPython()
+            return (first, last) if first <= last else (last, first)
+        return period_dates(self.choice(), today or date.today())
+
+    def _choice_changed(self) -> None:
+        custom = self.choice() == CUSTOM
+        for widget in (self.date_from, self.to_label, self.date_to):
+            widget.setVisible(custom)
+        self.changed.emit()
+
+    def _dates_changed(self) -> None:
+        if self.choice() == CUSTOM:
+            self.changed.emit()
+
+
+class DashboardTab(QWidget):
+    """This digipunt's report for the chosen period (see the module docstring)."""
+
+    reportShown = Signal(object)  # noqa: N815 (Qt naming): the Report now on screen
+    failed = Signal(str)
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.report: Report | None = None
+        self.built = False
+        self.loads = 0  # how many reports were asked for (tests check laziness)
+        self._stale = True
+        self._handle: Handle | None = None
+        self._cancel: threading.Event | None = None
+        layout = QVBoxLayout(self)
+        self.placeholder = QLabel(self)
+        layout.addWidget(self.placeholder)
+        ops.changed.connect(self._on_changed)
+        self.retranslate()
+
+    # --- building (on first show) ------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt naming)
+        super().showEvent(event)
+        if not self.built:
+            self._build()
+        if self._stale:
+            self.refresh()
+
+    def _build(self) -> None:
+        from digipunt_app.ui.dashboard_view import ReportExporter, ReportView
+
+        self.built = True
+        self.placeholder.hide()
+        bar = QHBoxLayout()
+        self.period = PeriodPicker(self)
+        self.period.changed.connect(self.refresh)
+        self.refresh_button = QPushButton(self)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        self.export_button = QToolButton(self)
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_menu = QMenu(self.export_button)
+        self.export_actions = {}
+        for fmt in ("pdf", "xlsx", "csv"):
+            action = self.export_menu.addAction("")
+            action.triggered.connect(lambda _=False, f=fmt: self.export(f))
+            self.export_actions[fmt] = action
+        self.export_button.setMenu(self.export_menu)
+        self.export_button.setEnabled(False)
+        self.status = QLabel(self)
+        for widget in (self.period, self.refresh_button, self.cancel_button, self.export_button):
+            bar.addWidget(widget)
+        bar.addWidget(self.status, 1)
+        self.layout().addLayout(bar)
+        self.view = ReportView(self)
+        self.layout().addWidget(self.view, 1)
+        self.exporter = ReportExporter(self.ops, self)
+        self.exporter.message.connect(self.status.setText)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.placeholder.setText(self.tr("Rapport wordt geladen…"))
+        if not self.built:
+            return
+        self.period.retranslate()
+        self.refresh_button.setText(self.tr("&Vernieuwen"))
+        self.cancel_button.setText(self.tr("&Annuleren"))
+        self.export_button.setText(self.tr("E&xporteren"))
+        self.export_button.setAccessibleName(self.tr("Rapport exporteren"))
+        self.export_actions["pdf"].setText(self.tr("Maandrapport als PDF…"))
+        self.export_actions["xlsx"].setText(self.tr("Tabellen als Excel (XLSX)…"))
+        self.export_actions["csv"].setText(self.tr("Tabellen als CSV…"))
+        self.view.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- computing -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Ask the DB worker for the report of the chosen period (the last ask wins)."""
+        if not self.built:
+            self._stale = True
+            return
+        self.cancel()
+        from digipunt_app.core.reports import local_report
+
+        first, last = self.period.dates()
+        cancel = threading.Event()
+        self._cancel = cancel
+        self._stale = False
+        self.loads += 1
+        self.status.setText(self.tr("Bezig met tellen…"))
+        self.cancel_button.show()
+        self._handle = self.ops.db(
+            lambda store: local_report(store, first, last, cancelled=cancel.is_set),
+            on_success=self._show,
+            on_failure=self._failed,
+            owner=self,
+        )
+
+    def cancel(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+        if self._handle is not None:
+            self._handle.cancel()
+        self._cancel = self._handle = None
+        if self.built:
+            self.cancel_button.hide()
+            self.status.setText("")
+
+    def _show(self, report: Report) -> None:
+        self._cancel = self._handle = None
+        self.cancel_button.hide()
+        self.report = report
+        self.view.set_report(report)
+        self.export_button.setEnabled(True)
+        self.status.setText("")
+        self.reportShown.emit(report)
+
+    def _failed(self, err: BaseException) -> None:
+        from digipunt_app.core.reports_model import ReportCancelled
+
+        self._cancel = self._handle = None
+        self.cancel_button.hide()
+        if isinstance(err, ReportCancelled):
+            self.status.setText(self.tr("Geannuleerd."))
+            return
+        text = str(err) or type(err).__name__
+        self.status.setText("⚠ " + text)
+        self.failed.emit(text)
+
+    def _on_changed(self, changes: Any) -> None:
+        if not REFRESH_ON.intersection(changes):
+            return
+        if self.built and self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    # --- export --------------------------------------------------------------------------------
+    def export(self, fmt: str) -> None:
+        if self.report is None:
+            return
+        suggested = f"rapport-{self.report.date_from:%Y-%m-%d}-{self.report.date_to:%Y-%m-%d}"
+        self.exporter.export(self.report, fmt, f"{suggested}.{fmt}")
+
+
+class ReportsTab(QTabWidget):
+    """The "Rapporten" tab: "Dit digipunt" and "Regio (coördinator)" side by side."""
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from digipunt_app.ui.regional import RegionalTab
+
+        self.dashboard = DashboardTab(ops, self)
+        self.regional = RegionalTab(ops, self)
+        self.addTab(self.dashboard, "")
+        self.addTab(self.regional, "")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTabText(0, self.tr("Dit &digipunt"))
+        self.setTabText(1, self.tr("Re&gio (coördinator)"))
+        self.setAccessibleName(self.tr("Rapporten"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def install_reports(window: Any) -> ReportsTab:
+    """Window hook (``digipunt_app.ui.app.WINDOW_HOOKS``): adds the "Rapporten" tab."""
+    tab = ReportsTab(window.ops)
+    window.add_tab(tab, lambda: window.tr("&Rapporten"))
+    return tab
