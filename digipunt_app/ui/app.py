@@ -20,13 +20,21 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from digipunt_app.ui import i18n
-from digipunt_app.ui.about import install_about
 from digipunt_app.ui.main_window import MainWindow
 from digipunt_app.ui.operations import Operations
 
+
+def _install_about(window: MainWindow) -> None:
+    from digipunt_app.ui.about import install_about  # imported when the window shows, not before
+
+    install_about(window)
+
+
 # Hooks run on every new main window (other parts add their tab / status widget / menu here, e.g.
-# ``WINDOW_HOOKS.append(install_sync)`` in their module, imported by ``install_extensions``).
-WINDOW_HOOKS: list[Any] = [install_about]  # Help > Over Digipunt
+# ``WINDOW_HOOKS.append(install_sync)``). They run right after the window first shows (so their
+# imports never delay it) and in any case before ``window.ready``; import heavy modules inside the
+# hook, not at the top of app.py.
+WINDOW_HOOKS: list[Any] = [_install_about]  # Help > Over Digipunt
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -46,10 +54,18 @@ def build_window(
     i18n.set_language(app, lang or "nl")
     ops = Operations(app)
     window = MainWindow(ops, language_override=lang)
-    for hook in WINDOW_HOOKS:
-        hook(window)
+    window.before_ready.append(lambda: _run_hooks(window))
+    window.usable.connect(lambda: _run_hooks(window))
     window.start(data_dir, **open_options)
     return window
+
+
+def _run_hooks(window: MainWindow) -> None:
+    if getattr(window, "_hooks_done", False):
+        return
+    window._hooks_done = True  # type: ignore[attr-defined]
+    for hook in WINDOW_HOOKS:
+        hook(window)
 
 
 def run(args: Any) -> int:

@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self._catalog: list[tuple[str, dict[str, str]]] = []
         self._last_helper: str | None = None
         self._is_ready = False
+        self.before_ready: list[Callable[[], None]] = []  # run just before ``ready`` is emitted
         self.data_dir: Path | None = None
 
         central = QWidget(self)
@@ -226,6 +227,8 @@ class MainWindow(QMainWindow):
         self._apply_service_labels()
         self.status_text.setText("")
         self.form.tiles.keyboard_focus_target().setFocus()
+        for callback in self.before_ready:
+            callback()
         self._is_ready = True
         self.ready.emit()
 
