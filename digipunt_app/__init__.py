@@ -1,11 +1,20 @@
 """Digipunt: record digital help sessions offline and sync them to the regional coordinator."""
 
-from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
-try:
-    __version__ = version("digipunt")
-except PackageNotFoundError:  # frozen or not installed: the build writes _version.py
+
+def __getattr__(name: str) -> Any:
+    """``__version__`` on first use: importlib.metadata costs ~0.1 s, too much for every start."""
+    if name != "__version__":
+        raise AttributeError(name)
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
-        from digipunt_app._version import __version__  # type: ignore[no-redef]
-    except ImportError:
-        __version__ = "0.0.0"
+        value = version("digipunt")
+    except PackageNotFoundError:  # frozen or not installed: the build writes _version.py
+        try:
+            from digipunt_app._version import __version__ as value
+        except ImportError:
+            value = "0.0.0"
+    globals()["__version__"] = value
+    return value

@@ -27,6 +27,19 @@ Registrar = Callable[[Any, argparse.ArgumentParser], None]
 ExportWriter = Callable[[Any, Path, "date | None", "date | None"], int]
 
 
+class _VersionAction(argparse.Action):
+    """``--version``, looked up only when asked (importlib.metadata slows every start)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS,
+                 default: Any = argparse.SUPPRESS, help: str | None = None) -> None:  # noqa: A002
+        super().__init__(option_strings, dest, nargs=0, default=default,
+                         help=help or "toon het versienummer en stop")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any) -> None:
+        print(f"digipunt {_version()}")
+        parser.exit()
+
+
 def _version() -> str:
     try:
         from importlib.metadata import version
@@ -223,7 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="map met de gegevens (standaard: de gebruikersmap van Digipunt)")
     parser.add_argument("--lang", choices=("nl", "fr", "en"), default=None,
                         help="taal van het venster")
-    parser.add_argument("--version", action="version", version=f"digipunt {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
     for register in REGISTRARS:
         register(sub, common)
