@@ -44,22 +44,24 @@ _VOCABULARY = {
 
 
 def breakdown_titles() -> dict[str, str]:
-    t = QCoreApplication.translate  # literal calls: pyside6-lupdate extracts them
+    # literal QCoreApplication.translate("reports", ...) calls: pyside6-lupdate reads them
     return {
-        "per_week": t("reports", "Sessies per week"),
-        "per_month": t("reports", "Sessies per maand"),
-        "services": t("reports", "Diensten"),
-        "outcomes": t("reports", "Uitkomst"),
-        "referrals": t("reports", "Doorverwijzingen"),
-        "channels": t("reports", "Kanaal"),
-        "age_bands": t("reports", "Leeftijd"),
-        "target_groups": t("reports", "Doelgroepen"),
-        "helper_hours": t("reports", "Uren per helper"),
-        "per_digibank": t("reports", "Sessies per digibank"),
-        "per_digipunt": t("reports", "Sessies per digipunt"),
-        "per_municipality": t("reports", "Sessies per gemeente"),
-        "hours_per_digipunt": t("reports", "Uren hulp per digipunt"),
-        "adults_per_digipunt": t("reports", "Unieke volwassenen per digipunt"),
+        "per_week": QCoreApplication.translate("reports", "Sessies per week"),
+        "per_month": QCoreApplication.translate("reports", "Sessies per maand"),
+        "services": QCoreApplication.translate("reports", "Diensten"),
+        "outcomes": QCoreApplication.translate("reports", "Uitkomst"),
+        "referrals": QCoreApplication.translate("reports", "Doorverwijzingen"),
+        "channels": QCoreApplication.translate("reports", "Kanaal"),
+        "age_bands": QCoreApplication.translate("reports", "Leeftijd"),
+        "target_groups": QCoreApplication.translate("reports", "Doelgroepen"),
+        "helper_hours": QCoreApplication.translate("reports", "Uren per helper"),
+        "per_digibank": QCoreApplication.translate("reports", "Sessies per digibank"),
+        "per_digipunt": QCoreApplication.translate("reports", "Sessies per digipunt"),
+        "per_municipality": QCoreApplication.translate("reports", "Sessies per gemeente"),
+        "hours_per_digipunt": QCoreApplication.translate("reports", "Uren hulp per digipunt"),
+        "adults_per_digipunt": QCoreApplication.translate(
+            "reports", "Unieke volwassenen per digipunt"
+        ),
     }
 
 

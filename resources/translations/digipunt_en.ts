@@ -97,14 +97,29 @@
     </message>
 </context>
 <context>
+    <name>BreakdownPanel</name>
+    <message>
+        <source>Omschrijving</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>% van de sessies</source>
+        <translation>% of sessions</translation>
+    </message>
+    <message>
+        <source>Tabel: %1</source>
+        <translation>Table: %1</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Twee versies van dezelfde sessie</source>
         <translation>Two versions of the same session</translation>
     </message>
     <message>
-        <source>Deze sessie werd op twee pc's tegelijk aangepast. De lijst toont nu de versie van de server. Uw versie is bewaard. Rijen met ≠ verschillen. Welke versie klopt?</source>
-        <translation>This session was changed on two PCs at the same time. The list now shows the server's version. Your version has been kept. Rows marked ≠ differ. Which version is right?</translation>
+        <source>Deze sessie werd op twee pc&apos;s tegelijk aangepast. De lijst toont nu de versie van de server. Uw versie is bewaard. Rijen met ≠ verschillen. Welke versie klopt?</source>
+        <translation>This session was changed on two PCs at the same time. The list now shows the server&apos;s version. Your version has been kept. Rows marked ≠ differ. Which version is right?</translation>
     </message>
     <message>
         <source>Op deze pc (uw versie)</source>
@@ -124,7 +139,7 @@
     </message>
     <message>
         <source>Versie van de &amp;server houden</source>
-        <translation>Keep the &amp;server's version</translation>
+        <translation>Keep the &amp;server&apos;s version</translation>
     </message>
     <message>
         <source>&amp;Mijn versie houden</source>
@@ -133,6 +148,49 @@
     <message>
         <source>&amp;Later beslissen</source>
         <translation>Decide &amp;later</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTab</name>
+    <message>
+        <source>Rapport wordt geladen…</source>
+        <translation>Loading report…</translation>
+    </message>
+    <message>
+        <source>&amp;Vernieuwen</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Annuleren</source>
+        <translation>C&amp;ancel</translation>
+    </message>
+    <message>
+        <source>E&amp;xporteren</source>
+        <translation>E&amp;xport</translation>
+    </message>
+    <message>
+        <source>Rapport exporteren</source>
+        <translation>Export report</translation>
+    </message>
+    <message>
+        <source>Maandrapport als PDF…</source>
+        <translation>Monthly report as PDF…</translation>
+    </message>
+    <message>
+        <source>Tabellen als Excel (XLSX)…</source>
+        <translation>Tables as Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <source>Tabellen als CSV…</source>
+        <translation>Tables as CSV…</translation>
+    </message>
+    <message>
+        <source>Bezig met tellen…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <source>Geannuleerd.</source>
+        <translation>Cancelled.</translation>
     </message>
 </context>
 <context>
@@ -428,8 +486,8 @@
         <translation>No longer a&amp;ctive</translation>
     </message>
     <message>
-        <source>Vrijwilligers worden met een voornaam of bijnaam bewaard. Wie niet meer meehelpt, zet u op "niet meer actief": de oude sessies blijven bewaard.</source>
-        <translation>Volunteers are kept by first name or nickname. Someone who no longer helps is set to "no longer active": their old sessions are kept.</translation>
+        <source>Vrijwilligers worden met een voornaam of bijnaam bewaard. Wie niet meer meehelpt, zet u op &quot;niet meer actief&quot;: de oude sessies blijven bewaard.</source>
+        <translation>Volunteers are kept by first name or nickname. Someone who no longer helps is set to &quot;no longer active&quot;: their old sessions are kept.</translation>
     </message>
     <message>
         <source>&amp;Vrijwilligers:</source>
@@ -532,6 +590,170 @@
     </message>
 </context>
 <context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>Deze week</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>Deze maand</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Vorige maand</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>Dit jaar</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>Zelf kiezen…</source>
+        <translation>Custom…</translation>
+    </message>
+    <message>
+        <source>&amp;Periode:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>tot en met</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Van (datum)</source>
+        <translation>From (date)</translation>
+    </message>
+    <message>
+        <source>Tot en met (datum)</source>
+        <translation>To (date)</translation>
+    </message>
+</context>
+<context>
+    <name>RegionalTab</name>
+    <message>
+        <source>Voor de coördinator: de cijfers van de hele regio of van uw digibank, van de server. Vul uw coördinatortoken in; het wordt niet bewaard.</source>
+        <translation>For the coordinator: the figures of the whole region or of your digibank, from the server. Enter your coordinator token; it is not stored.</translation>
+    </message>
+    <message>
+        <source>&amp;Serveradres:</source>
+        <translation>&amp;Server address:</translation>
+    </message>
+    <message>
+        <source>Coördinator&amp;token:</source>
+        <translation>Coordinator &amp;token:</translation>
+    </message>
+    <message>
+        <source>Serveradres</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Coördinatortoken</source>
+        <translation>Coordinator token</translation>
+    </message>
+    <message>
+        <source>&amp;Ophalen</source>
+        <translation>&amp;Fetch</translation>
+    </message>
+    <message>
+        <source>&amp;Annuleren</source>
+        <translation>C&amp;ancel</translation>
+    </message>
+    <message>
+        <source>E&amp;xporteren</source>
+        <translation>E&amp;xport</translation>
+    </message>
+    <message>
+        <source>Rapport exporteren</source>
+        <translation>Export report</translation>
+    </message>
+    <message>
+        <source>Maandrapport als PDF…</source>
+        <translation>Monthly report as PDF…</translation>
+    </message>
+    <message>
+        <source>Tabellen als Excel (XLSX)…</source>
+        <translation>Tables as Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <source>Tabellen als CSV…</source>
+        <translation>Tables as CSV…</translation>
+    </message>
+    <message>
+        <source>Vul het serveradres en uw coördinatortoken in.</source>
+        <translation>Enter the server address and your coordinator token.</translation>
+    </message>
+    <message>
+        <source>Bezig met ophalen…</source>
+        <translation>Fetching…</translation>
+    </message>
+    <message>
+        <source>Geannuleerd.</source>
+        <translation>Cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Sessies</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Uren hulp</source>
+        <translation>Hours of help</translation>
+    </message>
+    <message>
+        <source>Unieke volwassenen bereikt</source>
+        <translation>Unique adults reached</translation>
+    </message>
+    <message>
+        <source>Bereik tegenover de financieringsdrempels</source>
+        <translation>Reach against the funding tiers</translation>
+    </message>
+    <message>
+        <source>%1 tot en met %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 unieke volwassenen, waarvan %3 met bezoekerscode (exact) en %4 geschat (eerste bezoek zonder code).</source>
+        <translation>%1: %2 unique adults, of whom %3 with a visitor code (exact) and %4 estimated (first visit without a code).</translation>
+    </message>
+    <message>
+        <source>Alle drempels gehaald.</source>
+        <translation>All tiers reached.</translation>
+    </message>
+    <message>
+        <source>Nog %1 tot de drempel van %2.</source>
+        <translation>%1 more to the tier of %2.</translation>
+    </message>
+    <message>
+        <source>Uren</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Volwassenen</source>
+        <translation>Adults</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsTab</name>
+    <message>
+        <source>Dit &amp;digipunt</source>
+        <translation>This &amp;digipunt</translation>
+    </message>
+    <message>
+        <source>Re&amp;gio (coördinator)</source>
+        <translation>Re&amp;gion (coordinator)</translation>
+    </message>
+    <message>
+        <source>Rapporten</source>
+        <translation>Reports</translation>
+    </message>
+</context>
+<context>
     <name>ServiceTiles</name>
     <message>
         <source>gekozen</source>
@@ -585,8 +807,8 @@
         <translation>No sessions found.</translation>
     </message>
     <message>
-        <source>Nog geen sessies. Registreer er een bij "Registreren".</source>
-        <translation>No sessions yet. Record one under "Record".</translation>
+        <source>Nog geen sessies. Registreer er een bij &quot;Registreren&quot;.</source>
+        <translation>No sessions yet. Record one under &quot;Record&quot;.</translation>
     </message>
     <message>
         <source>1 sessie</source>
@@ -597,8 +819,8 @@
         <translation>{n} sessions</translation>
     </message>
     <message>
-        <source>Sessie verwijderd: {what}. Per ongeluk? Klik op "Ongedaan maken" of druk Ctrl+Z.</source>
-        <translation>Session deleted: {what}. By mistake? Click "Undo" or press Ctrl+Z.</translation>
+        <source>Sessie verwijderd: {what}. Per ongeluk? Klik op &quot;Ongedaan maken&quot; of druk Ctrl+Z.</source>
+        <translation>Session deleted: {what}. By mistake? Click &quot;Undo&quot; or press Ctrl+Z.</translation>
     </message>
     <message>
         <source>&amp;Periode:</source>
@@ -811,15 +1033,15 @@
     <message numerus="yes">
         <source>⚠ De klok van deze pc loopt %n minuten achter</source>
         <translation>
-            <numerusform>⚠ This PC's clock is %n minutes slow</numerusform>
-            <numerusform>⚠ This PC's clock is %n minutes slow</numerusform>
+            <numerusform>⚠ This PC&apos;s clock is %n minutes slow</numerusform>
+            <numerusform>⚠ This PC&apos;s clock is %n minutes slow</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>⚠ De klok van deze pc loopt %n minuten voor</source>
         <translation>
-            <numerusform>⚠ This PC's clock is %n minutes fast</numerusform>
-            <numerusform>⚠ This PC's clock is %n minutes fast</numerusform>
+            <numerusform>⚠ This PC&apos;s clock is %n minutes fast</numerusform>
+            <numerusform>⚠ This PC&apos;s clock is %n minutes fast</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1067,7 +1289,99 @@
     </message>
     <message>
         <source>Weet niet</source>
-        <translation>Don't know</translation>
+        <translation>Don&apos;t know</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Rapport opslaan</source>
+        <translation>Save report</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <source>Sessies per week</source>
+        <translation>Sessions per week</translation>
+    </message>
+    <message>
+        <source>Sessies per maand</source>
+        <translation>Sessions per month</translation>
+    </message>
+    <message>
+        <source>Diensten</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Uitkomst</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Doorverwijzingen</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Kanaal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Leeftijd</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Doelgroepen</source>
+        <translation>Target groups</translation>
+    </message>
+    <message>
+        <source>Uren per helper</source>
+        <translation>Hours per helper</translation>
+    </message>
+    <message>
+        <source>Sessies per digibank</source>
+        <translation>Sessions per digibank</translation>
+    </message>
+    <message>
+        <source>Sessies per digipunt</source>
+        <translation>Sessions per digipunt</translation>
+    </message>
+    <message>
+        <source>Sessies per gemeente</source>
+        <translation>Sessions per municipality</translation>
+    </message>
+    <message>
+        <source>Uren hulp per digipunt</source>
+        <translation>Hours of help per digipunt</translation>
+    </message>
+    <message>
+        <source>Unieke volwassenen per digipunt</source>
+        <translation>Unique adults per digipunt</translation>
+    </message>
+</context>
+<context>
+    <name>self._parent</name>
+    <message>
+        <source>Rapport maken…</source>
+        <translation>Making the report…</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Exporteren</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Opgeslagen: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>&amp;Rapporten</source>
+        <translation>&amp;Reports</translation>
     </message>
 </context>
 </TS>

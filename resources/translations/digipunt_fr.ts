@@ -97,6 +97,21 @@
     </message>
 </context>
 <context>
+    <name>BreakdownPanel</name>
+    <message>
+        <source>Omschrijving</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>% van de sessies</source>
+        <translation>% des sessions</translation>
+    </message>
+    <message>
+        <source>Tabel: %1</source>
+        <translation>Tableau : %1</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Twee versies van dezelfde sessie</source>
@@ -133,6 +148,49 @@
     <message>
         <source>&amp;Later beslissen</source>
         <translation>Décider &amp;plus tard</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTab</name>
+    <message>
+        <source>Rapport wordt geladen…</source>
+        <translation>Chargement du rapport…</translation>
+    </message>
+    <message>
+        <source>&amp;Vernieuwen</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>&amp;Annuleren</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>E&amp;xporteren</source>
+        <translation>E&amp;xporter</translation>
+    </message>
+    <message>
+        <source>Rapport exporteren</source>
+        <translation>Exporter le rapport</translation>
+    </message>
+    <message>
+        <source>Maandrapport als PDF…</source>
+        <translation>Rapport mensuel en PDF…</translation>
+    </message>
+    <message>
+        <source>Tabellen als Excel (XLSX)…</source>
+        <translation>Tableaux en Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <source>Tabellen als CSV…</source>
+        <translation>Tableaux en CSV…</translation>
+    </message>
+    <message>
+        <source>Bezig met tellen…</source>
+        <translation>Calcul en cours…</translation>
+    </message>
+    <message>
+        <source>Geannuleerd.</source>
+        <translation>Annulé.</translation>
     </message>
 </context>
 <context>
@@ -529,6 +587,170 @@
     <message>
         <source>Statusbalk</source>
         <translation>Barre d&apos;état</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>Deze week</source>
+        <translation>Cette semaine</translation>
+    </message>
+    <message>
+        <source>Deze maand</source>
+        <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+        <source>Vorige maand</source>
+        <translation>Le mois dernier</translation>
+    </message>
+    <message>
+        <source>Dit jaar</source>
+        <translation>Cette année</translation>
+    </message>
+    <message>
+        <source>Zelf kiezen…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>&amp;Periode:</source>
+        <translation>&amp;Période :</translation>
+    </message>
+    <message>
+        <source>tot en met</source>
+        <translation>jusqu&apos;au</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Van (datum)</source>
+        <translation>Du (date)</translation>
+    </message>
+    <message>
+        <source>Tot en met (datum)</source>
+        <translation>Jusqu&apos;au (date)</translation>
+    </message>
+</context>
+<context>
+    <name>RegionalTab</name>
+    <message>
+        <source>Voor de coördinator: de cijfers van de hele regio of van uw digibank, van de server. Vul uw coördinatortoken in; het wordt niet bewaard.</source>
+        <translation>Pour le coordinateur : les chiffres de toute la région ou de votre digibank, depuis le serveur. Saisissez votre jeton de coordinateur ; il n&apos;est pas conservé.</translation>
+    </message>
+    <message>
+        <source>&amp;Serveradres:</source>
+        <translation>Adresse du &amp;serveur :</translation>
+    </message>
+    <message>
+        <source>Coördinator&amp;token:</source>
+        <translation>&amp;Jeton de coordinateur :</translation>
+    </message>
+    <message>
+        <source>Serveradres</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <source>Coördinatortoken</source>
+        <translation>Jeton de coordinateur</translation>
+    </message>
+    <message>
+        <source>&amp;Ophalen</source>
+        <translation>&amp;Récupérer</translation>
+    </message>
+    <message>
+        <source>&amp;Annuleren</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>E&amp;xporteren</source>
+        <translation>E&amp;xporter</translation>
+    </message>
+    <message>
+        <source>Rapport exporteren</source>
+        <translation>Exporter le rapport</translation>
+    </message>
+    <message>
+        <source>Maandrapport als PDF…</source>
+        <translation>Rapport mensuel en PDF…</translation>
+    </message>
+    <message>
+        <source>Tabellen als Excel (XLSX)…</source>
+        <translation>Tableaux en Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <source>Tabellen als CSV…</source>
+        <translation>Tableaux en CSV…</translation>
+    </message>
+    <message>
+        <source>Vul het serveradres en uw coördinatortoken in.</source>
+        <translation>Saisissez l&apos;adresse du serveur et votre jeton de coordinateur.</translation>
+    </message>
+    <message>
+        <source>Bezig met ophalen…</source>
+        <translation>Récupération en cours…</translation>
+    </message>
+    <message>
+        <source>Geannuleerd.</source>
+        <translation>Annulé.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Sessies</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Uren hulp</source>
+        <translation>Heures d&apos;aide</translation>
+    </message>
+    <message>
+        <source>Unieke volwassenen bereikt</source>
+        <translation>Adultes uniques atteints</translation>
+    </message>
+    <message>
+        <source>Bereik tegenover de financieringsdrempels</source>
+        <translation>Portée par rapport aux seuils de financement</translation>
+    </message>
+    <message>
+        <source>%1 tot en met %2</source>
+        <translation>du %1 au %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 unieke volwassenen, waarvan %3 met bezoekerscode (exact) en %4 geschat (eerste bezoek zonder code).</source>
+        <translation>%1 : %2 adultes uniques, dont %3 avec code visiteur (exact) et %4 estimés (première visite sans code).</translation>
+    </message>
+    <message>
+        <source>Alle drempels gehaald.</source>
+        <translation>Tous les seuils sont atteints.</translation>
+    </message>
+    <message>
+        <source>Nog %1 tot de drempel van %2.</source>
+        <translation>Encore %1 jusqu&apos;au seuil de %2.</translation>
+    </message>
+    <message>
+        <source>Uren</source>
+        <translation>Heures</translation>
+    </message>
+    <message>
+        <source>Volwassenen</source>
+        <translation>Adultes</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsTab</name>
+    <message>
+        <source>Dit &amp;digipunt</source>
+        <translation>Ce &amp;digipunt</translation>
+    </message>
+    <message>
+        <source>Re&amp;gio (coördinator)</source>
+        <translation>Ré&amp;gion (coordinateur)</translation>
+    </message>
+    <message>
+        <source>Rapporten</source>
+        <translation>Rapports</translation>
     </message>
 </context>
 <context>
@@ -1068,6 +1290,98 @@
     <message>
         <source>Weet niet</source>
         <translation>Ne sait pas</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Rapport opslaan</source>
+        <translation>Enregistrer le rapport</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <source>Sessies per week</source>
+        <translation>Sessions par semaine</translation>
+    </message>
+    <message>
+        <source>Sessies per maand</source>
+        <translation>Sessions par mois</translation>
+    </message>
+    <message>
+        <source>Diensten</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Uitkomst</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Doorverwijzingen</source>
+        <translation>Orientations</translation>
+    </message>
+    <message>
+        <source>Kanaal</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Leeftijd</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <source>Doelgroepen</source>
+        <translation>Groupes cibles</translation>
+    </message>
+    <message>
+        <source>Uren per helper</source>
+        <translation>Heures par bénévole</translation>
+    </message>
+    <message>
+        <source>Sessies per digibank</source>
+        <translation>Sessions par digibank</translation>
+    </message>
+    <message>
+        <source>Sessies per digipunt</source>
+        <translation>Sessions par digipunt</translation>
+    </message>
+    <message>
+        <source>Sessies per gemeente</source>
+        <translation>Sessions par commune</translation>
+    </message>
+    <message>
+        <source>Uren hulp per digipunt</source>
+        <translation>Heures d&apos;aide par digipunt</translation>
+    </message>
+    <message>
+        <source>Unieke volwassenen per digipunt</source>
+        <translation>Adultes uniques par digipunt</translation>
+    </message>
+</context>
+<context>
+    <name>self._parent</name>
+    <message>
+        <source>Rapport maken…</source>
+        <translation>Création du rapport…</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Exporteren</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Opgeslagen: %1</source>
+        <translation>Enregistré : %1</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>&amp;Rapporten</source>
+        <translation>&amp;Rapports</translation>
     </message>
 </context>
 </TS>

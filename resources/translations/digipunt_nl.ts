@@ -97,6 +97,21 @@
     </message>
 </context>
 <context>
+    <name>BreakdownPanel</name>
+    <message>
+        <source>Omschrijving</source>
+        <translation>Omschrijving</translation>
+    </message>
+    <message>
+        <source>% van de sessies</source>
+        <translation>% van de sessies</translation>
+    </message>
+    <message>
+        <source>Tabel: %1</source>
+        <translation>Tabel: %1</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Twee versies van dezelfde sessie</source>
@@ -133,6 +148,49 @@
     <message>
         <source>&amp;Later beslissen</source>
         <translation>&amp;Later beslissen</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTab</name>
+    <message>
+        <source>Rapport wordt geladen…</source>
+        <translation>Rapport wordt geladen…</translation>
+    </message>
+    <message>
+        <source>&amp;Vernieuwen</source>
+        <translation>&amp;Vernieuwen</translation>
+    </message>
+    <message>
+        <source>&amp;Annuleren</source>
+        <translation>&amp;Annuleren</translation>
+    </message>
+    <message>
+        <source>E&amp;xporteren</source>
+        <translation>E&amp;xporteren</translation>
+    </message>
+    <message>
+        <source>Rapport exporteren</source>
+        <translation>Rapport exporteren</translation>
+    </message>
+    <message>
+        <source>Maandrapport als PDF…</source>
+        <translation>Maandrapport als PDF…</translation>
+    </message>
+    <message>
+        <source>Tabellen als Excel (XLSX)…</source>
+        <translation>Tabellen als Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <source>Tabellen als CSV…</source>
+        <translation>Tabellen als CSV…</translation>
+    </message>
+    <message>
+        <source>Bezig met tellen…</source>
+        <translation>Bezig met tellen…</translation>
+    </message>
+    <message>
+        <source>Geannuleerd.</source>
+        <translation>Geannuleerd.</translation>
     </message>
 </context>
 <context>
@@ -529,6 +587,170 @@
     <message>
         <source>Statusbalk</source>
         <translation>Statusbalk</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>Deze week</source>
+        <translation>Deze week</translation>
+    </message>
+    <message>
+        <source>Deze maand</source>
+        <translation>Deze maand</translation>
+    </message>
+    <message>
+        <source>Vorige maand</source>
+        <translation>Vorige maand</translation>
+    </message>
+    <message>
+        <source>Dit jaar</source>
+        <translation>Dit jaar</translation>
+    </message>
+    <message>
+        <source>Zelf kiezen…</source>
+        <translation>Zelf kiezen…</translation>
+    </message>
+    <message>
+        <source>&amp;Periode:</source>
+        <translation>&amp;Periode:</translation>
+    </message>
+    <message>
+        <source>tot en met</source>
+        <translation>tot en met</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Van (datum)</source>
+        <translation>Van (datum)</translation>
+    </message>
+    <message>
+        <source>Tot en met (datum)</source>
+        <translation>Tot en met (datum)</translation>
+    </message>
+</context>
+<context>
+    <name>RegionalTab</name>
+    <message>
+        <source>Voor de coördinator: de cijfers van de hele regio of van uw digibank, van de server. Vul uw coördinatortoken in; het wordt niet bewaard.</source>
+        <translation>Voor de coördinator: de cijfers van de hele regio of van uw digibank, van de server. Vul uw coördinatortoken in; het wordt niet bewaard.</translation>
+    </message>
+    <message>
+        <source>&amp;Serveradres:</source>
+        <translation>&amp;Serveradres:</translation>
+    </message>
+    <message>
+        <source>Coördinator&amp;token:</source>
+        <translation>Coördinator&amp;token:</translation>
+    </message>
+    <message>
+        <source>Serveradres</source>
+        <translation>Serveradres</translation>
+    </message>
+    <message>
+        <source>Coördinatortoken</source>
+        <translation>Coördinatortoken</translation>
+    </message>
+    <message>
+        <source>&amp;Ophalen</source>
+        <translation>&amp;Ophalen</translation>
+    </message>
+    <message>
+        <source>&amp;Annuleren</source>
+        <translation>&amp;Annuleren</translation>
+    </message>
+    <message>
+        <source>E&amp;xporteren</source>
+        <translation>E&amp;xporteren</translation>
+    </message>
+    <message>
+        <source>Rapport exporteren</source>
+        <translation>Rapport exporteren</translation>
+    </message>
+    <message>
+        <source>Maandrapport als PDF…</source>
+        <translation>Maandrapport als PDF…</translation>
+    </message>
+    <message>
+        <source>Tabellen als Excel (XLSX)…</source>
+        <translation>Tabellen als Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <source>Tabellen als CSV…</source>
+        <translation>Tabellen als CSV…</translation>
+    </message>
+    <message>
+        <source>Vul het serveradres en uw coördinatortoken in.</source>
+        <translation>Vul het serveradres en uw coördinatortoken in.</translation>
+    </message>
+    <message>
+        <source>Bezig met ophalen…</source>
+        <translation>Bezig met ophalen…</translation>
+    </message>
+    <message>
+        <source>Geannuleerd.</source>
+        <translation>Geannuleerd.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Sessies</source>
+        <translation>Sessies</translation>
+    </message>
+    <message>
+        <source>Uren hulp</source>
+        <translation>Uren hulp</translation>
+    </message>
+    <message>
+        <source>Unieke volwassenen bereikt</source>
+        <translation>Unieke volwassenen bereikt</translation>
+    </message>
+    <message>
+        <source>Bereik tegenover de financieringsdrempels</source>
+        <translation>Bereik tegenover de financieringsdrempels</translation>
+    </message>
+    <message>
+        <source>%1 tot en met %2</source>
+        <translation>%1 tot en met %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 unieke volwassenen, waarvan %3 met bezoekerscode (exact) en %4 geschat (eerste bezoek zonder code).</source>
+        <translation>%1: %2 unieke volwassenen, waarvan %3 met bezoekerscode (exact) en %4 geschat (eerste bezoek zonder code).</translation>
+    </message>
+    <message>
+        <source>Alle drempels gehaald.</source>
+        <translation>Alle drempels gehaald.</translation>
+    </message>
+    <message>
+        <source>Nog %1 tot de drempel van %2.</source>
+        <translation>Nog %1 tot de drempel van %2.</translation>
+    </message>
+    <message>
+        <source>Uren</source>
+        <translation>Uren</translation>
+    </message>
+    <message>
+        <source>Volwassenen</source>
+        <translation>Volwassenen</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsTab</name>
+    <message>
+        <source>Dit &amp;digipunt</source>
+        <translation>Dit &amp;digipunt</translation>
+    </message>
+    <message>
+        <source>Re&amp;gio (coördinator)</source>
+        <translation>Re&amp;gio (coördinator)</translation>
+    </message>
+    <message>
+        <source>Rapporten</source>
+        <translation>Rapporten</translation>
     </message>
 </context>
 <context>
@@ -1068,6 +1290,98 @@
     <message>
         <source>Weet niet</source>
         <translation>Weet niet</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Rapport opslaan</source>
+        <translation>Rapport opslaan</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <source>Sessies per week</source>
+        <translation>Sessies per week</translation>
+    </message>
+    <message>
+        <source>Sessies per maand</source>
+        <translation>Sessies per maand</translation>
+    </message>
+    <message>
+        <source>Diensten</source>
+        <translation>Diensten</translation>
+    </message>
+    <message>
+        <source>Uitkomst</source>
+        <translation>Uitkomst</translation>
+    </message>
+    <message>
+        <source>Doorverwijzingen</source>
+        <translation>Doorverwijzingen</translation>
+    </message>
+    <message>
+        <source>Kanaal</source>
+        <translation>Kanaal</translation>
+    </message>
+    <message>
+        <source>Leeftijd</source>
+        <translation>Leeftijd</translation>
+    </message>
+    <message>
+        <source>Doelgroepen</source>
+        <translation>Doelgroepen</translation>
+    </message>
+    <message>
+        <source>Uren per helper</source>
+        <translation>Uren per helper</translation>
+    </message>
+    <message>
+        <source>Sessies per digibank</source>
+        <translation>Sessies per digibank</translation>
+    </message>
+    <message>
+        <source>Sessies per digipunt</source>
+        <translation>Sessies per digipunt</translation>
+    </message>
+    <message>
+        <source>Sessies per gemeente</source>
+        <translation>Sessies per gemeente</translation>
+    </message>
+    <message>
+        <source>Uren hulp per digipunt</source>
+        <translation>Uren hulp per digipunt</translation>
+    </message>
+    <message>
+        <source>Unieke volwassenen per digipunt</source>
+        <translation>Unieke volwassenen per digipunt</translation>
+    </message>
+</context>
+<context>
+    <name>self._parent</name>
+    <message>
+        <source>Rapport maken…</source>
+        <translation>Rapport maken…</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Exporteren</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <source>Opgeslagen: %1</source>
+        <translation>Opgeslagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>&amp;Rapporten</source>
+        <translation>&amp;Rapporten</translation>
     </message>
 </context>
 </TS>
