@@ -18,7 +18,7 @@ import json
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -114,6 +114,10 @@ class HelpSession(Base):
         Index("ix_help_session_channel_list", "deleted", "channel", "started_at", "id"),
         Index("ix_help_session_duration_list", "deleted", "duration_min", "started_at", "id"),
         Index("ix_help_session_digipunt", "digipunt_id"),
+        Index(
+            "ix_help_session_notes_list", "deleted", "started_at", "id", "notes",
+            sqlite_where=text("notes <> ''"),
+        ),
         Index("ix_help_session_import_key", "import_key", unique=True),
     )
 

@@ -7,8 +7,11 @@ so this module writes the SQL by hand and runs it on the DBAPI cursor (no ORM ro
   ``ix_help_session_*_list`` indexes (``deleted, <column>, started_at, id``);
 - service filter: ``FROM session_service ss`` (which carries ``started_at`` and ``deleted``) joined
   to ``help_session`` only when another filter needs it;
-- notes search: the FTS5 trigram index ``notes_fts`` when present and the text is 3+ characters
-  without LIKE wildcards; otherwise ``notes LIKE`` (a scan).
+- notes search: ``notes <> '' AND notes LIKE ?`` so the partial index ``ix_help_session_notes_list``
+  (only sessions with notes, already in list order) is scanned instead of the table;
+- the ordered ids come back as one ``group_concat`` string split in Python: ~25% faster than
+  200k one-column rows (the order of an ordered subquery feeding an aggregate is kept by SQLite;
+  a test checks it against the plain query).
 """
 
 from __future__ import annotations
@@ -31,16 +34,7 @@ SORT_COLUMNS = {
 }
 
 
-def has_fts(db: Session, cache: dict[str, Any]) -> bool:
-    if "notes_fts" not in cache:
-        found = db.connection().exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'notes_fts'"
-        ).first()
-        cache["notes_fts"] = found is not None
-    return bool(cache["notes_fts"])
-
-
-def _where(flt: SessionFilter, fts: bool) -> tuple[str, str, list[Any], bool]:
+def _where(flt: SessionFilter) -> tuple[str, str, list[Any], bool]:
     """FROM clause, WHERE clause, params, and whether ``ss`` drives the query."""
     from digipunt_app.core.sessions import utc_bounds
 
@@ -72,13 +66,9 @@ def _where(flt: SessionFilter, fts: bool) -> tuple[str, str, list[Any], bool]:
     text = (flt.text or "").strip()
     if text:
         needs_h = True
-        if fts and len(text) >= 3 and not any(ch in text for ch in "%_\\\"'"):
-            where.append("h.rowid IN (SELECT rowid FROM notes_fts WHERE notes_fts.notes LIKE ?)")
-            params.append(f"%{text}%")
-        else:
-            escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            where.append("h.notes LIKE ? ESCAPE '\\'")
-            params.append(f"%{escaped}%")
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        where.append("h.notes <> '' AND h.notes LIKE ? ESCAPE '\\'")
+        params.append(f"%{escaped}%")
     if by_service:
         source = "session_service ss"
         if needs_h:
@@ -88,8 +78,8 @@ def _where(flt: SessionFilter, fts: bool) -> tuple[str, str, list[Any], bool]:
     return source, " AND ".join(where) or "1", params, by_service
 
 
-def count_sql(flt: SessionFilter, fts: bool) -> tuple[str, list[Any]]:
-    source, where, params, _ = _where(flt, fts)
+def count_sql(flt: SessionFilter) -> tuple[str, list[Any]]:
+    source, where, params, _ = _where(flt)
     return f"SELECT count(*) FROM {source} WHERE {where}", params
 
 
@@ -97,11 +87,10 @@ def ids_sql(
     flt: SessionFilter,
     sort_key: str,
     descending: bool,
-    fts: bool,
     limit: int | None = None,
     offset: int = 0,
 ) -> tuple[str, list[Any]]:
-    source, where, params, by_service = _where(flt, fts)
+    source, where, params, by_service = _where(flt)
     t, id_col = ("ss", "ss.session_id") if by_service else ("h", "h.id")
     column = SORT_COLUMNS[sort_key]
     if column is None:
@@ -113,15 +102,15 @@ def ids_sql(
         if sort_key == "helper":
             source += " LEFT JOIN helper hp ON hp.id = h.helper_id"
         order = f"{column} {'DESC' if descending else 'ASC'}, h.started_at DESC, h.id DESC"
-    sql = f"SELECT {id_col} FROM {source} WHERE {where} ORDER BY {order}"
+    sql = f"SELECT {id_col} AS id FROM {source} WHERE {where} ORDER BY {order}"
     if limit is not None:  # one page of the list (the UI model fetches pages lazily)
         sql += " LIMIT ? OFFSET ?"
         params = [*params, int(limit), int(offset)]
     return sql, params
 
 
-def run_count(db: Session, flt: SessionFilter, cache: dict[str, Any]) -> int:
-    sql, params = count_sql(flt, has_fts(db, cache))
+def run_count(db: Session, flt: SessionFilter, cache: dict[str, Any] | None = None) -> int:
+    sql, params = count_sql(flt)
     cur = db.connection().connection.driver_connection.execute(sql, params)  # type: ignore[union-attr]
     return int(cur.fetchone()[0])
 
@@ -135,8 +124,14 @@ def run_ids(
     limit: int | None = None,
     offset: int = 0,
 ) -> list[str]:
-    sql, params = ids_sql(flt, sort_key, descending, has_fts(db, cache), limit, offset)
-    cur = db.connection().connection.driver_connection.execute(sql, params)  # type: ignore[union-attr]
+    sql, params = ids_sql(flt, sort_key, descending, limit, offset)
+    conn = db.connection().connection.driver_connection
+    if limit is None:  # all ids: one string, split in C (ids are UUIDs: no commas)
+        joined = conn.execute(  # type: ignore[union-attr]
+            f"SELECT group_concat(id, ',') FROM ({sql})", params
+        ).fetchone()[0]
+        return joined.split(",") if joined else []
+    cur = conn.execute(sql, params)  # type: ignore[union-attr]
     return [row[0] for row in cur.fetchall()]
 
 
