@@ -79,6 +79,20 @@ def _date_arg(text: str) -> date:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+IMPORT_HELP = """\
+kopregel (Engelse of Nederlandse namen; onbekende kolommen worden genegeerd):
+  date / datum           dd/mm/jjjj of jjjj-mm-dd (verplicht)
+  time / tijd            uu:mm (leeg: 12:00)
+  duration_min / duur    minuten, 1 tot 480 (leeg: 15)
+  services / diensten    codes of Nederlandse namen, gescheiden door ; (verplicht)
+  outcome / resultaat    code of naam, bv. "Samen opgelost"
+  age_band / leeftijd    bv. 65-74, 75+, "Jonger dan 18"
+  adult / volwassen      ja/nee (leeg: ja bij een volwassen leeftijdsgroep)
+  first_visit, channel, helper (naam van de vrijwilliger), visitor_code, postcode, notes,
+  referrals, target_groups, language, interpreter
+CSV met ; of , (UTF-8, met of zonder BOM); XLSX: het eerste werkblad."""
+
+
 # --- import --------------------------------------------------------------------------------------
 def _cmd_import(args: argparse.Namespace) -> int:
     from digipunt_app.core.importer import import_file
@@ -104,9 +118,11 @@ def _register_import(sub: Any, common: argparse.ArgumentParser) -> None:
         "import",
         parents=[common],
         help="sessies inlezen uit een .csv- of .xlsx-bestand",
-        description="Lees sessies in uit een spreadsheet (zie README). Slechte regels worden "
-        "gemeld met hun regelnummer; de rest wordt ingelezen. Exitcode 1 als er regels fout "
-        "waren.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Lees sessies in uit een spreadsheet. Slechte regels worden gemeld met hun "
+        "regelnummer; de rest wordt ingelezen. Een bestand twee keer inlezen voegt niets toe. "
+        "Exitcode 1 als er regels fout waren.",
+        epilog=IMPORT_HELP,
     )
     p.add_argument("file", metavar="BESTAND")
     p.set_defaults(handler=_cmd_import)
@@ -128,16 +144,32 @@ def _export_xlsx(store: Any, path: Path, date_from: date | None, date_to: date |
 EXPORT_WRITERS: dict[str, ExportWriter] = {"csv": _export_csv, "xlsx": _export_xlsx}
 
 
+def _export_report(fmt: str) -> ExportWriter:
+    """The report (core/reports_cli.py): ``--format pdf``, or ``--report`` with csv/xlsx."""
+
+    def writer(store: Any, path: Path, date_from: date | None, date_to: date | None) -> int:
+        from digipunt_app.core.reports_cli import write_report
+
+        return write_report(store, path, fmt, date_from, date_to)
+
+    return writer
+
+
+EXPORT_WRITERS["pdf"] = _export_report("pdf")
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     if args.date_from and args.date_to and args.date_from > args.date_to:
         _err("--from ligt na --to.")
         return EXIT_USAGE
     store = _open_store(args)
     try:
-        count = EXPORT_WRITERS[args.format](store, Path(args.file), args.date_from, args.date_to)
+        report = args.report or args.format == "pdf"
+        writer = _export_report(args.format) if report else EXPORT_WRITERS[args.format]
+        count = writer(store, Path(args.file), args.date_from, args.date_to)
     finally:
         store.close()
-    _say(f"{count} sessies geschreven naar {args.file}.")
+    _say(f"{'Rapport over ' if report else ''}{count} sessies geschreven naar {args.file}.")
     return EXIT_OK
 
 
@@ -153,6 +185,9 @@ def _register_export(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="eerste dag (dd/mm/jjjj of jjjj-mm-dd)")
     p.add_argument("--to", dest="date_to", type=_date_arg, metavar="DATUM",
                    help="laatste dag (inbegrepen)")
+    p.add_argument("--report", action="store_true",
+                   help="het rapport (tabellen per onderdeel, bereik) in plaats van de sessies; "
+                   "pdf is altijd het rapport, standaard over vorige maand")
     p.add_argument("file", metavar="BESTAND")
     p.set_defaults(handler=_cmd_export)
 
