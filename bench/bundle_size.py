@@ -1,0 +1,224 @@
+"""Benchmark: the one-folder bundle (DESIGN.md §10: ≤ 120 MB; start ≤ 1.5× a bare PySide6 window).
+
+In one run:
+
+- size of ``dist/digipunt`` (regular files; PyInstaller's symlinks count 0) with a breakdown by
+  component, and the Linux tarball's size when ``make package-tar`` made one;
+- start to usable window of the FROZEN app, the SOURCE app (``python -m digipunt_app``) and a bare
+  PySide6 ``QMainWindow`` (the same script run by the venv's Python), all offscreen, timed from
+  process spawn to their "usable"/"ready" line (``DIGIPUNT_EXIT_AFTER_START=1``), alternating,
+  median of ``--starts``; both apps open the same store filled with ``--sessions`` sessions.
+
+Prints markdown and writes it into the ``bundle`` section of BENCHMARKS.md.
+
+    make package
+    .venv/bin/python -m bench.bundle_size [--bundle dist/digipunt] [--sessions 200000]
+                                          [--starts 5] [--no-write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SECTION = "bundle"
+BAR_MB = 120
+MB = 1_000_000
+
+BARE = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+w = QMainWindow()
+w.show()
+def ready():
+    print("bare: ready", flush=True)
+    app.quit()
+QTimer.singleShot(0, ready)
+app.exec()
+"""
+
+# (label, test on the path relative to _internal/), first match wins.
+GROUPS: list[tuple[str, str]] = [
+    ("Qt ICU data + libs (trimmed to nl/fr/en)", "PySide6/Qt/lib/libicu"),
+    ("Qt libraries (Core, Gui, Widgets, PrintSupport, Svg, DBus, XCB, Wayland)", "PySide6/Qt/lib/"),
+    ("Qt plugins and nl/fr/en Qt translations", "PySide6/Qt/"),
+    ("PySide6 bindings + shiboken", "PySide6/|shiboken6/"),
+    ("numpy + OpenBLAS (for matplotlib)", "numpy/|numpy.libs/"),
+    (
+        "matplotlib + fontTools, kiwisolver, contourpy",
+        "matplotlib/|fontTools/|kiwisolver/|contourpy/",
+    ),
+    ("Pillow (for matplotlib)", "PIL/|pillow.libs/"),
+    ("pydantic-core (sync protocol)", "pydantic_core/"),
+    ("SQLAlchemy", "sqlalchemy/"),
+    ("Python: libpython, stdlib extensions", "libpython|python3|base_library.zip"),
+    ("system libraries (X11/xcb, fontconfig, glib, CUPS, OpenSSL, SQLite, ...)", "*.so"),
+]
+
+
+def sizes(bundle: Path) -> tuple[int, dict[str, int], int]:
+    """Total bytes, bytes per group, and the executable(s) (which carry the app's PYZ)."""
+    internal = bundle / "_internal"
+    per_group: dict[str, int] = defaultdict(int)
+    total = exe = 0
+    for folder, _dirs, files in os.walk(bundle):
+        for name in files:
+            path = Path(folder) / name
+            if path.is_symlink():
+                continue
+            size = path.stat().st_size
+            total += size
+            if path.parent == bundle:
+                exe += size
+                continue
+            rel = path.relative_to(internal).as_posix()
+            per_group[_group(rel)] += size
+    return total, dict(per_group), exe
+
+
+def _group(rel: str) -> str:
+    for label, rule in GROUPS:
+        for part in rule.split("|"):
+            if part == "*.so":
+                if "/" not in rel and ".so" in rel:
+                    return label
+            elif rel.startswith(part):
+                return label
+    return "other Python packages (alembic, openpyxl, requests, ...) and data"
+
+
+def time_to_lines(cmd: list[str], env: dict[str, str], cwd: Path) -> dict[str, float]:
+    """Seconds from spawn to each stdout line ``<name>: <marker>``."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env, cwd=cwd)
+    assert proc.stdout is not None
+    marks: dict[str, float] = {}
+    for line in proc.stdout:
+        marks.setdefault(line.strip().rsplit(" ", 1)[-1], time.perf_counter() - t0)
+    if proc.wait() != 0 or "ready" not in marks:
+        raise SystemExit(f"{cmd[0]} failed (exit {proc.returncode})")
+    return marks
+
+
+def starts(bundle: Path, data_dir: Path, runs: int) -> dict[str, dict[str, float]]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DIGIPUNT_EXIT_AFTER_START="1")
+    commands = {
+        "bare": [sys.executable, "-c", BARE],
+        "source": [sys.executable, "-m", "digipunt_app", "--data-dir", str(data_dir)],
+        "frozen": [str(bundle / "digipunt"), "--data-dir", str(data_dir)],
+    }
+    for cmd in commands.values():  # warm the file cache; the first app start makes the backup
+        time_to_lines(cmd, env, ROOT)
+    samples: dict[str, dict[str, list[float]]] = {k: defaultdict(list) for k in commands}
+    for _ in range(runs):
+        for name, cmd in commands.items():
+            for mark, seconds in time_to_lines(cmd, env, ROOT).items():
+                samples[name][mark].append(seconds)
+    return {
+        name: {mark: statistics.median(values) for mark, values in marks.items()}
+        for name, marks in samples.items()
+    }
+
+
+def report(bundle: Path, sessions: int, runs: int) -> str:
+    total, groups, exe = sizes(bundle)
+    tarballs = sorted(bundle.parent.glob("digipunt-*-linux-*.tar.gz"))
+    shown = bundle.relative_to(ROOT) if bundle.is_relative_to(ROOT) else bundle
+    lines = [
+        "## One-folder bundle (`make package`, `bench/bundle_size.py`)",
+        "",
+        f"{platform.system()} {platform.machine()}, Python {platform.python_version()}, "
+        f"PyInstaller one-folder `{shown}`.",
+        "",
+        "| what | MB | bar |",
+        "|---|---:|---|",
+        f"| **bundle on disk** | **{total / MB:.1f}** | ≤ {BAR_MB} MB: "
+        f"{'met' if total <= BAR_MB * MB else 'NOT met'} |",
+    ]
+    for tarball in tarballs[-1:]:
+        lines.append(f"| `{tarball.name}` (download) | {tarball.stat().st_size / MB:.1f} | |")
+    lines += ["", "| component | MB |", "|---|---:|"]
+    for label, size in sorted(groups.items(), key=lambda kv: -kv[1]):
+        lines.append(f"| {label} | {size / MB:.1f} |")
+    lines.append(f"| executable (bootloader + the app's Python code, PYZ) | {exe / MB:.1f} |")
+
+    with tempfile.TemporaryDirectory(prefix="digipunt-bench-") as tmp:
+        data_dir = Path(tmp) / "data"
+        fill_s = _fill(data_dir, sessions)
+        timings = starts(bundle, data_dir, runs)
+    bare = timings["bare"]["ready"]
+    lines += [
+        "",
+        f"Start, offscreen, store with {sessions:,} sessions (filled in {fill_s:.0f} s), "
+        f"median of {runs} alternating starts each, from process spawn:",
+        "",
+        "| start | window usable (s) | data shown (s) | usable ÷ bare | shown ÷ bare |",
+        "|---|---:|---:|---:|---:|",
+        f"| bare PySide6 `QMainWindow` | {bare:.2f} | {bare:.2f} | 1.00 | 1.00 |",
+    ]
+    for name, label in (
+        ("source", "source (`python -m digipunt_app`)"),
+        ("frozen", "frozen (`dist/digipunt/digipunt`)"),
+    ):
+        usable = timings[name].get("usable", timings[name]["ready"])
+        ready = timings[name]["ready"]
+        lines.append(
+            f"| {label} | {usable:.2f} | {ready:.2f} | {usable / bare:.2f} | {ready / bare:.2f} |"
+        )
+    lines += [
+        "",
+        '"usable": the main window is shown with the entry form ready for input; "data shown":',
+        "the store is open and its helpers, catalog and settings are on screen (DESIGN.md §10",
+        "bar: ≤ 1.5× bare). The bare window runs with the venv's Python from source.",
+    ]
+    return "\n".join(lines)
+
+
+def _fill(data_dir: Path, sessions: int) -> float:
+    if sessions <= 0:
+        return 0.0
+    from bench.reports_dashboard import fill
+    from digipunt_app.core.store import Store
+
+    t0 = time.perf_counter()
+    store = Store.open(data_dir)
+    try:
+        fill(store, sessions)
+    finally:
+        store.close()
+    return time.perf_counter() - t0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / "digipunt")
+    parser.add_argument("--sessions", type=int, default=200_000)
+    parser.add_argument("--starts", type=int, default=5)
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args(argv)
+    bundle = args.bundle.resolve()
+    if not (bundle / "digipunt").is_file():
+        print(f"no bundle in {bundle}: run 'make package' first", file=sys.stderr)
+        return 1
+    text = report(bundle, args.sessions, args.starts)
+    print(text)
+    if not args.no_write:
+        from bench.reports_dashboard import write_section
+
+        write_section(ROOT / "BENCHMARKS.md", SECTION, text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
