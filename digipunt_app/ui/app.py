@@ -30,11 +30,17 @@ def _install_about(window: MainWindow) -> None:
     install_about(window)
 
 
+def _install_reports(window: MainWindow) -> None:
+    from digipunt_app.ui.dashboard import install_reports  # the tab builds itself when first shown
+
+    install_reports(window)
+
+
 # Hooks run on every new main window (other parts add their tab / status widget / menu here, e.g.
 # ``WINDOW_HOOKS.append(install_sync)``). They run right after the window first shows (so their
 # imports never delay it) and in any case before ``window.ready``; import heavy modules inside the
 # hook, not at the top of app.py.
-WINDOW_HOOKS: list[Any] = [_install_about]  # Help > Over Digipunt
+WINDOW_HOOKS: list[Any] = [_install_about, _install_reports]  # Help > Over; "Rapporten" tab
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -55,7 +61,9 @@ def build_window(
     ops = Operations(app)
     window = MainWindow(ops, language_override=lang)
     window.before_ready.append(lambda: _run_hooks(window))
-    window.usable.connect(lambda: _run_hooks(window))
+    # After the first paint and after whoever waits for ``usable``: the hooks' imports never
+    # delay the window.
+    window.usable.connect(lambda: QTimer.singleShot(0, lambda: _run_hooks(window)))
     window.start(data_dir, **open_options)
     return window
 

@@ -15,7 +15,7 @@ import pytest
 
 from digipunt_app.core.records import SessionDraft
 from digipunt_app.core.sessions import save_session
-from digipunt_app.ui.dashboard import ReportsTab, install_reports
+from digipunt_app.ui.dashboard import ReportsTab
 from digipunt_app.ui.dashboard_view import ReportExporter
 from sync.protocol import luhn32_check_symbol
 
@@ -23,6 +23,13 @@ from .conftest import wait_idle
 
 BXL = ZoneInfo("Europe/Brussels")
 CODE = "AAAA-1111-" + luhn32_check_symbol("AAAA1111")
+
+
+def install_reports(window: Any) -> ReportsTab:
+    """The "Rapporten" tab the app's window hook added (``digipunt_app.ui.app.WINDOW_HOOKS``)."""
+    tabs = [window.tabs.widget(i) for i in range(window.tabs.count())]
+    (tab,) = [t for t in tabs if isinstance(t, ReportsTab)]
+    return tab
 
 
 def add(window: Any, qtbot: Any, drafts: list[SessionDraft]) -> None:
@@ -88,11 +95,14 @@ def test_app_start_does_not_import_matplotlib(tmp_path: Path) -> None:
     script = (
         "import sys\n"
         "from digipunt_app.ui.app import build_window, make_app\n"
-        "from digipunt_app.ui.dashboard import install_reports\n"
+        "from digipunt_app.ui.dashboard import ReportsTab\n"
         "app = make_app(['x'])\n"
         f"w = build_window(app, __import__('pathlib').Path({str(tmp_path)!r}), 'nl')\n"
-        "install_reports(w)\n"
-        "w.show(); app.processEvents()\n"
+        "w.show()\n"
+        "while not w.is_ready():\n"
+        "    app.processEvents()\n"
+        "tabs = [w.tabs.widget(i) for i in range(w.tabs.count())]\n"
+        "assert any(isinstance(t, ReportsTab) for t in tabs)\n"
         "print('matplotlib' in sys.modules)\n"
         "w.ops.shutdown()\n"
     )
