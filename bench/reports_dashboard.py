@@ -11,6 +11,7 @@ dashboard's periods, and the PDF export of a month. Prints markdown and writes i
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import statistics
@@ -125,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, default=200_000)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--db", type=Path, help="keep the filled store in this folder and reuse it")
     args = parser.parse_args(argv)
 
     from digipunt_app.core.report_export import export_report
@@ -133,9 +135,11 @@ def main(argv: list[str] | None = None) -> int:
     from digipunt_app.core.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store.open(Path(tmp) / "data", backup=False)
+        reuse = args.db is not None and (args.db / "digipunt.sqlite3").exists()
+        store = Store.open(args.db or Path(tmp) / "data", backup=False)
         t0 = time.perf_counter()
-        fill(store, args.sessions)
+        if not reuse:
+            fill(store, args.sessions)
         fill_s = time.perf_counter() - t0
         today = date(2026, 11, 18)
         periods = {
@@ -172,7 +176,8 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"PDF monthly report (vorige maand, all charts and tables): {pdf_med:.0f} ms median.",
         "",
-        f"`bench/reports_dashboard.py`, run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC.",
+        f"`bench/reports_dashboard.py`, run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, load average "
+        f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other work ran at the same time).",
     ]
     text = "\n".join(lines)
     print(text)
