@@ -16,6 +16,7 @@ do not share its interpreter; both share this 2-core machine.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import threading
@@ -167,8 +168,8 @@ def main() -> int:
         "",
         f"Each of {args.rounds} rounds: all {args.devices} devices released together; each pushes "
         f"{args.records} new sessions, then pulls. One uvicorn process, 127.0.0.1, 2 cores "
-        "shared with the 200 client threads. Measured "
-        f"{datetime.now(UTC):%Y-%m-%d}.",
+        "shared with the 200 client threads (and with whatever else runs: load average "
+        f"{os.getloadavg()[0]:.1f} at the end). Measured {datetime.now(UTC):%Y-%m-%d}.",
         "",
         "| database | requests | errors | p50 | p95 | max | push p95 | pull p95 | round wall | "
         "p95 / bar |",

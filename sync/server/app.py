@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Query, Request
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials
 from sqlalchemy import func, select, update
@@ -152,6 +153,9 @@ def create_app(db_url: str, *, settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     install_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    # Push results and pull pages are large and repetitive: gzip them for clients that ask
+    # (Accept-Encoding), as the requests are (sync helper, DESIGN.md §10 bytes per session).
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
     problem_openapi(app)
 
     Creds = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
