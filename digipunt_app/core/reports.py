@@ -55,18 +55,28 @@ SELECT h.local_date, COUNT(*), COALESCE(SUM(h.duration_min), 0),
                     AND COALESCE(h.visitor_code, '') = ''), 0)
 FROM {_FROM} WHERE {_WHERE} GROUP BY h.local_date
 """
-# outcome, channel and age band in one scan (at most 4 x 5 x 8 groups)
+# outcome, channel, age band and helper (minutes) in one sorted scan (a few thousand groups)
 _SCALARS = f"""
-SELECT h.outcome, h.channel, h.age_band, COUNT(*)
-FROM {_FROM} WHERE {_WHERE} GROUP BY h.outcome, h.channel, h.age_band
+SELECT h.outcome, h.channel, h.age_band, h.helper_id, COUNT(*), COALESCE(SUM(h.duration_min), 0)
+FROM {_FROM} WHERE {_WHERE} GROUP BY h.outcome, h.channel, h.age_band, h.helper_id
 """
-_HELPERS = f"""
-SELECT h.helper_id, COALESCE(SUM(h.duration_min), 0), COUNT(*)
-FROM {_FROM} WHERE {_WHERE} GROUP BY h.helper_id
-"""
-_LIST = f"""
+_SERVICES = f"""
 SELECT j.value, COUNT(*)
-FROM {_FROM}, json_each(h.{{column}}) j WHERE {_WHERE} GROUP BY j.value
+FROM {_FROM}, json_each(h.services) j WHERE {_WHERE} GROUP BY j.value
+"""
+# Referrals and target groups in one scan: their codes never overlap (sync.protocol), so the two
+# JSON arrays are joined as text; sessions with neither (most) skip json_each altogether.
+_REFERRALS_AND_GROUPS = f"""
+SELECT j.value, COUNT(*)
+FROM {_FROM}, json_each(
+    CASE
+        WHEN h.target_groups = '[]' THEN h.referrals
+        WHEN h.referrals = '[]' THEN h.target_groups
+        ELSE substr(h.referrals, 1, length(h.referrals) - 1) || ',' || substr(h.target_groups, 2)
+    END
+) j
+WHERE {_WHERE} AND (h.referrals <> '[]' OR h.target_groups <> '[]')
+GROUP BY j.value
 """
 _CODES = f"""
 SELECT COUNT(DISTINCT h.visitor_code)
@@ -75,7 +85,7 @@ WHERE {_WHERE} AND h.adult_confirmed = 1 AND COALESCE(h.visitor_code, '') <> ''
 """
 _HELPER_NAMES = "SELECT id, display_name FROM helper"
 
-_STEPS = 7
+_STEPS = 6
 
 # One covering index for every report query: a period is one contiguous range scan that never
 # reads the table itself. Partial (live sessions only) and created on the first report, so the
@@ -126,15 +136,12 @@ def local_report(
 
         step("sessies per dag tellen")
         per_day = rows(_PER_DAY)
-        step("uitkomst, kanaal en leeftijd tellen")
+        step("uitkomst, kanaal, leeftijd en helpers tellen")
         scalars = rows(_SCALARS)
         step("diensten tellen")
-        services = rows(_LIST.format(column="services"))
+        services = rows(_SERVICES)
         step("doorverwijzingen en doelgroepen tellen")
-        referrals = rows(_LIST.format(column="referrals"))
-        target_groups = rows(_LIST.format(column="target_groups"))
-        step("uren per helper tellen")
-        helper_rows = rows(_HELPERS)
+        listed = rows(_REFERRALS_AND_GROUPS)
         helper_names = {r[0]: r[1] for r in session.execute(text(_HELPER_NAMES)).all()}
         step("unieke volwassenen tellen")
         with_code = int(session.execute(text(_CODES), params).scalar_one() or 0)
@@ -150,10 +157,14 @@ def local_report(
     outcome: dict[str, int] = defaultdict(int)
     channel: dict[str, int] = defaultdict(int)
     age: dict[str, int] = defaultdict(int)
-    for out, chan, band, count in scalars:
+    helper_minutes: dict[str | None, int] = defaultdict(int)
+    for out, chan, band, helper, count, minutes_ in scalars:
         outcome[out] += count
         channel[chan] += count
         age[band] += count
+        helper_minutes[helper] += int(minutes_)
+    referrals = [(code, n) for code, n in listed if code not in TARGET_GROUPS_NL]
+    target_groups = [(code, n) for code, n in listed if code in TARGET_GROUPS_NL]
 
     name = title or (f"Digipunt {digipunt_name}" if digipunt_name else "Dit digipunt")
     breakdowns = (
@@ -189,7 +200,7 @@ def local_report(
             keep_zero=False,
         ),
         helper_hours_breakdown(
-            (hid, int(minutes_), helper_names.get(hid)) for hid, minutes_, _n in helper_rows
+            (hid, mins, helper_names.get(hid)) for hid, mins in helper_minutes.items()
         ),
     )
     return Report(
