@@ -35,7 +35,6 @@ from pathlib import Path
 from digipunt_app.core import sync_engine_store as local
 from digipunt_app.core.sync_engine_lock import SyncLock
 from sync import client as sc
-from sync.protocol import PushRequest
 
 CLOCK_WARNING_SECONDS = 300.0
 CONFIG_MAX_AGE = timedelta(hours=1)
@@ -283,9 +282,11 @@ class SyncEngine:
             before, after = after, batch.last_outbox_id
             if not batch.records:
                 continue
-            request = PushRequest(
-                batch_id=str(uuid.uuid4()), client_time=now, records=batch.records
-            )
+            request = {
+                "batch_id": str(uuid.uuid4()),
+                "client_time": now.astimezone(UTC).isoformat(),
+                "records": batch.records,
+            }
             try:
                 response = client.push(request)
             except sc.TooLarge:

@@ -47,7 +47,6 @@ from sync.protocol import (
     HelpSessionPayload,
     PullResponse,
     PushResult,
-    Record,
     SyncConfig,
 )
 
@@ -249,52 +248,62 @@ def record_outcome(
 
 
 # --- push ------------------------------------------------------------------------------------
+def _wire_time(value: datetime) -> str:
+    """An aware datetime as pydantic writes it (``2026-11-23T12:00:00.123456Z``)."""
+    return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
 def session_payload(row: HelpSession, device_id: str | None) -> dict[str, Any]:
-    """The wire payload of a help session row (defaults left out: fewer bytes, same meaning)."""
-    payload = HelpSessionPayload(
-        digipunt_id=row.digipunt_id,
-        device_id=row.device_id or device_id,
-        helper_id=row.helper_id,
-        started_at=row.started_at,
-        local_date=row.local_date,
-        duration_min=row.duration_min,
-        channel=row.channel,
-        services=list(row.services or []),
-        outcome=row.outcome,
-        referrals=list(row.referrals or []),
-        age_band=row.age_band,
-        adult_confirmed=row.adult_confirmed,
-        target_groups=list(row.target_groups or []),
-        language=row.language,
-        interpreter=row.interpreter,
-        first_visit=row.first_visit,
-        visitor_code=row.visitor_code,
-        postcode=row.postcode,
-        notes=row.notes or "",
-        created_at=row.created_at,
-    )
-    return payload.model_dump(mode="json", exclude_defaults=True)
+    """The wire payload of a help session row, built directly (this runs for every record of
+    every push). Fields at their default are left out: fewer bytes, same meaning; the server
+    fills them in (``HelpSessionPayload``)."""
+    payload: dict[str, Any] = {"digipunt_id": row.digipunt_id}
+    device = row.device_id or device_id
+    if device:
+        payload["device_id"] = device
+    if row.helper_id:
+        payload["helper_id"] = row.helper_id
+    payload["started_at"] = _wire_time(row.started_at)
+    payload["local_date"] = row.local_date.isoformat()
+    payload["duration_min"] = row.duration_min
+    payload["channel"] = row.channel
+    payload["services"] = list(row.services or [])
+    payload["outcome"] = row.outcome
+    if row.referrals:
+        payload["referrals"] = list(row.referrals)
+    payload["age_band"] = row.age_band
+    payload["adult_confirmed"] = bool(row.adult_confirmed)
+    if row.target_groups:
+        payload["target_groups"] = list(row.target_groups)
+    payload["language"] = row.language
+    if row.interpreter:
+        payload["interpreter"] = True
+    payload["first_visit"] = row.first_visit
+    if row.visitor_code:
+        payload["visitor_code"] = row.visitor_code
+    if row.postcode:
+        payload["postcode"] = row.postcode
+    if row.notes:
+        payload["notes"] = row.notes
+    payload["created_at"] = _wire_time(row.created_at)
+    return payload
 
 
 def helper_payload(row: Helper) -> dict[str, Any]:
-    return HelperPayload(
-        digipunt_id=row.digipunt_id, display_name=row.display_name, active=row.active
-    ).model_dump(mode="json")
+    return {"digipunt_id": row.digipunt_id, "display_name": row.display_name,
+            "active": bool(row.active)}
 
 
-def _record_for(row: HelpSession | Helper, kind: str, device_id: str | None) -> Record:
+def _record_for(row: HelpSession | Helper, kind: str, device_id: str | None) -> dict[str, Any]:
+    """A push record (``sync.protocol.Record``) as a JSON-ready dict."""
     payload = (
         session_payload(row, device_id) if isinstance(row, HelpSession) else helper_payload(row)
     )
-    return Record(
-        type=kind,  # type: ignore[arg-type]
-        id=row.id,
-        rev=row.rev,
-        base_rev=row.synced_rev,
-        deleted=row.deleted,
-        updated_at=row.updated_at,
-        payload=payload,
-    )
+    return {
+        "type": kind, "id": row.id, "rev": row.rev, "base_rev": row.synced_rev,
+        "deleted": bool(row.deleted), "updated_at": _wire_time(row.updated_at),
+        "payload": payload,
+    }
 
 
 def lease_batch(
@@ -347,24 +356,23 @@ def lease_batch(
             # Versions sent before whose answer never came, oldest first. One version of a record
             # per batch: the oldest unanswered goes first, the newer ones in the next batches.
             prior = [
-                Record.model_validate(r)
-                for r in inflight.get(INFLIGHT + row.record_id, [])
-                if record_row.synced_rev < r["rev"] < current.rev
+                r for r in inflight.get(INFLIGHT + row.record_id, [])
+                if record_row.synced_rev < r["rev"] < current["rev"]
             ]
             send = prior[0] if prior else current
-            size = len(send.model_dump_json())
+            size = len(json.dumps(send["payload"])) + 200
             if batch.records and used + size > budget:
                 break
             used += size
             batch.records.append(send)
             batch.leased_ids.append(row.record_id)
-            batch.sent_rev[row.record_id] = send.rev
+            batch.sent_rev[row.record_id] = send["rev"]
             batch.last_outbox_id = row.id
             if prior:
                 batch.partial.append(row.record_id)
-                chains[INFLIGHT + row.record_id] = [r.model_dump(mode="json") for r in prior]
+                chains[INFLIGHT + row.record_id] = prior
             else:
-                chains[INFLIGHT + row.record_id] = [current.model_dump(mode="json")]
+                chains[INFLIGHT + row.record_id] = [current]
             if len(batch.records) >= limit:
                 break
         if gone:
@@ -396,7 +404,7 @@ def apply_push_results(store: Any, batch: PushBatch, results: list[PushResult]) 
     """Apply the server's answers in one transaction (see the module docstring)."""
     counts = PushCounts()
     by_key = {(r.id, r.rev): r for r in results}
-    sent_records = {(r.id, r.rev): r for r in batch.records}
+    sent_type = {(r["id"], r["rev"]): r["type"] for r in batch.records}
     now = datetime.now(UTC)
     synced: dict[type, list[dict[str, Any]]] = {HelpSession: [], Helper: []}
     finished: list[str] = []  # outbox rows to remove (if not edited meanwhile)
@@ -420,8 +428,8 @@ def apply_push_results(store: Any, batch: PushBatch, results: list[PushResult]) 
                 unleased.append(record_id)
                 continue
             answered.append(record_id)
-            sent = sent_records[(record_id, rev)]
-            model = HelpSession if sent.type == "help_session" else Helper
+            kind = sent_type[(record_id, rev)]
+            model = HelpSession if kind == "help_session" else Helper
             if result.status in ("accepted", "duplicate"):
                 if result.status == "accepted":
                     counts.accepted += 1
@@ -431,7 +439,7 @@ def apply_push_results(store: Any, batch: PushBatch, results: list[PushResult]) 
                 finished.append(record_id)
             elif result.status == "conflict":
                 counts.conflicts += 1
-                if sent.type == "help_session":
+                if kind == "help_session":
                     _add_conflict(session, record_id, now)
                 finished.append(record_id)
                 conflicted.append(record_id)

@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sync.protocol import Record
-
 CLOCK_WARNING_SECONDS = 300.0
 
 
@@ -67,7 +65,7 @@ class PushBatch:
     id to the rev sent; ``partial`` lists records for which an older unanswered version went
     instead of the current one; ``last_outbox_id``/``scanned`` page through the outbox."""
 
-    records: list[Record] = field(default_factory=list)
+    records: list[dict[str, Any]] = field(default_factory=list)  # JSON-ready wire records
     leased_ids: list[str] = field(default_factory=list)
     sent_rev: dict[str, int] = field(default_factory=dict)
     partial: list[str] = field(default_factory=list)  # an older unanswered version was sent

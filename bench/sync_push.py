@@ -1,0 +1,313 @@
+"""Sync benchmark (DESIGN.md §10): the first push of N (10,000) sessions over loopback, an idle
+sync, and the same N documents replicated by PouchDB to pouchdb-server, in the same run.
+
+    .venv/bin/python bench/sync_push.py [--sessions 10000] [--no-write]
+
+Our side: the real app store (N sessions made through the store's own validation), the real sync
+engine, and ``digipunt-server`` (SQLite) as a child process. The timed run goes straight to the
+server; a second run on a fresh copy goes through a counting TCP proxy (``tests/e2e/faultproxy``
+with no faults) to count requests and every byte on the wire, headers included.
+
+Peer: PouchDB (node, leveldb) replicating the same N documents (the session payloads) to
+``pouchdb-server --in-memory``, at several batch sizes; the best time is the peer figure, and its
+requests and bytes are counted through the same proxy. Needs ``npm install`` in ``bench/``
+(``bench/package.json``); without node the peer part is skipped and said so.
+
+Prints markdown and writes it into the ``sync`` section of BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from digipunt_app.core.catalog import load_catalog  # noqa: E402
+from digipunt_app.core.ids import new_id  # noqa: E402
+from digipunt_app.core.models import HelpSession, Outbox  # noqa: E402
+from digipunt_app.core.records import SessionDraft  # noqa: E402
+from digipunt_app.core.session_rules import validate  # noqa: E402
+from digipunt_app.core.store import Store  # noqa: E402
+from digipunt_app.core.sync_engine import SyncEngine  # noqa: E402
+from digipunt_app.core.sync_engine_store import session_payload  # noqa: E402
+from digipunt_app.core.visitor_code import generate  # noqa: E402
+from tests.e2e.faultproxy import FaultProxy  # noqa: E402
+
+SECTION = "sync"
+BENCH = ROOT / "bench"
+POUCH_BATCH_SIZES = (100, 500, 1000, 2000)
+SERVICES = ("eid", "itsme", "csam", "taxonweb", "mypension", "ebox", "burgerprofiel", "smartphone",
+            "email", "banking", "doccle", "vdab", "mijngezondheid", "phishing", "apps_updates")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_http(url: str, timeout: float = 60.0) -> None:
+    import requests
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(url, timeout=1).status_code < 500:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.05)
+    raise SystemExit(f"{url} did not answer")
+
+
+# --- our side --------------------------------------------------------------------------------
+def make_store(folder: Path, count: int, rng: random.Random) -> None:
+    """``count`` realistic sessions, validated by the store's rules, queued in the outbox."""
+    store = Store.open(folder, backup=False)
+    catalog = load_catalog(store)
+    now = datetime.now(UTC)
+    rows, queue = [], []
+    for i in range(count):
+        draft = SessionDraft(
+            started_at=now - timedelta(minutes=17 * i),
+            duration_min=rng.choice((10, 15, 15, 20, 30, 45, 60)),
+            channel=rng.choice(("walk_in", "walk_in", "walk_in", "appointment", "phone")),
+            services=rng.sample(SERVICES, rng.choice((1, 1, 1, 2))),
+            outcome=rng.choice(("solved_together", "solved_together", "solved_by_visitor",
+                                "partly_followup", "not_solved")),
+            age_band=rng.choice(("55_64", "65_74", "65_74", "75_plus", "35_54")),
+            first_visit=rng.choice(("yes", "no", "unknown")),
+            visitor_code=generate() if rng.random() < 0.3 else None,
+            postcode=rng.choice((None, "9000", "9050", "9030")),
+            notes="",
+        )
+        clean = validate(draft, catalog, now=now)
+        record_id = new_id()
+        rows.append({
+            "id": record_id, "digipunt_id": "local", "device_id": None, "created_at": now,
+            "updated_at": now, "rev": 1, "synced_rev": 0, "deleted": False, "import_key": None,
+            **clean.columns(),
+        })
+        queue.append({"record_type": "help_session", "record_id": record_id, "rev": 1,
+                      "queued_at": now, "attempts": 0})
+    with store.session() as db:
+        db.bulk_insert_mappings(HelpSession, rows)
+        db.bulk_insert_mappings(Outbox, queue)
+    store.close()
+
+
+class Server:
+    """digipunt-server (SQLite) as a child process, with one digipunt and enrol codes."""
+
+    def __init__(self, folder: Path) -> None:
+        from sync.server import admin
+        from sync.server.db import Database
+
+        self.db_url = f"sqlite:///{folder / 'server.db'}"
+        db = Database(self.db_url)
+        admin.init(db)
+        bank = admin.add_digibank(db, "Digibank Bench")
+        self.punt = admin.add_digipunt(db, bank, "Bib Bench", "Gent", "library")
+        self.code = admin.make_enrol_code(db, self.punt, 1)
+        db.dispose()
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "sync.server.cli", "serve", "--db", self.db_url,
+             "--host", "127.0.0.1", "--port", str(self.port)],
+            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        wait_http(self.url + "/v1/health")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=30)
+
+
+def run_ours(template: Path, work: Path, counted: bool) -> dict[str, Any]:
+    folder = work / ("ours-counted" if counted else "ours-timed")
+    shutil.copytree(template, folder / "pc")
+    server = Server(folder)
+    proxy = FaultProxy(server.url) if counted else None
+    try:
+        store = Store.open(folder / "pc", backup=False)
+        engine = SyncEngine(store)
+        engine.enrol(proxy.url if proxy else server.url, server.code, device_name="bench")
+        if proxy:
+            proxy.log.clear()
+            proxy.bytes_up = proxy.bytes_down = 0
+        started = time.perf_counter()
+        first = engine.sync_once()
+        seconds = time.perf_counter() - started
+        assert first.ok and first.accepted == first.pushed, first
+        wire = (proxy.bytes_up + proxy.bytes_down) if proxy else None
+        idle = engine.sync_once()
+        assert idle.ok, idle
+        store.close()
+        return {
+            "seconds": seconds, "requests": first.requests, "pushed": first.pushed,
+            "wire_bytes": wire, "idle_requests": idle.requests,
+        }
+    finally:
+        if proxy:
+            proxy.close()
+        server.stop()
+
+
+def export_docs(template: Path, path: Path) -> int:
+    """The same sessions as PouchDB documents: the wire payload, ``_id`` = session id."""
+    from sqlalchemy import select
+
+    store = Store.open(template, backup=False)
+    with store.session() as db:
+        docs = [
+            {"_id": row.id, "type": "help_session", **session_payload(row, None)}
+            for row in db.scalars(select(HelpSession))
+        ]
+    store.close()
+    path.write_text(json.dumps(docs))
+    return len(docs)
+
+
+# --- peer: PouchDB -> pouchdb-server ---------------------------------------------------------
+def run_pouchdb(docs_file: Path, work: Path) -> dict[str, Any] | None:
+    node = shutil.which("node")
+    server_bin = BENCH / "node_modules" / "pouchdb-server" / "bin" / "pouchdb-server"
+    if node is None or not server_bin.exists():
+        return None
+    cwd = work / "pouchdb-server"
+    cwd.mkdir()
+    port = free_port()
+    proc = subprocess.Popen(
+        [node, str(server_bin), "--in-memory", "--host", "127.0.0.1", "--port", str(port)],
+        cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_http(url + "/")
+        sizes = ",".join(str(s) for s in POUCH_BATCH_SIZES)
+        timed = _node(node, docs_file, url, sizes)
+        best = min(timed, key=lambda r: r["seconds"])
+        with FaultProxy(url) as proxy:  # count the best batch size once more, through the proxy
+            counted = _node(node, docs_file, proxy.url, str(best["batch_size"]))[0]
+            assert counted["docs_written"] == best["docs_written"]
+            requests = len(proxy.log)
+            wire = proxy.bytes_up + proxy.bytes_down
+        return {"runs": timed, "best": best, "requests": requests, "wire_bytes": wire}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def _node(node: str, docs_file: Path, url: str, sizes: str) -> list[dict[str, Any]]:
+    out = subprocess.run(
+        [node, str(BENCH / "sync_pouchdb.js"), str(docs_file), url, sizes],
+        cwd=BENCH, capture_output=True, text=True, timeout=900, check=True,
+    )
+    return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+
+
+# --- report ----------------------------------------------------------------------------------
+def report(n: int, ours: dict[str, Any], counted: dict[str, Any], peer: dict[str, Any] | None,
+           doc_bytes: int) -> str:
+    per_session = counted["wire_bytes"] / n
+    lines = [
+        f"First push of {n:,} sessions over loopback (SQLite server, one run, "
+        f"{datetime.now(UTC):%Y-%m-%d}); bars from DESIGN.md §10.",
+        "",
+        "| what | Digipunt | PouchDB → pouchdb-server | ratio | bar | met |",
+        "|---|---|---|---|---|---|",
+    ]
+    if peer:
+        best = peer["best"]
+        speed = best["seconds"] / ours["seconds"]
+        lines.append(
+            f"| time for the first push | {ours['seconds']:.2f} s | {best['seconds']:.2f} s "
+            f"(batch_size {best['batch_size']}) | {speed:.1f}× faster | ≥ 3× faster | "
+            f"{'yes' if speed >= 3 else 'NO'} |"
+        )
+        lines.append(
+            f"| requests | {counted['requests']} | {peer['requests']} | "
+            f"{peer['requests'] / counted['requests']:.1f}× fewer | ≤ 25 | "
+            f"{'yes' if counted['requests'] <= 25 else 'NO'} |"
+        )
+        lines.append(
+            f"| bytes per session on the wire (both ways, headers included) | "
+            f"{per_session:.0f} | {peer['wire_bytes'] / n:.0f} | "
+            f"{peer['wire_bytes'] / counted['wire_bytes']:.1f}× fewer | ≤ 120 | "
+            f"{'yes' if per_session <= 120 else 'NO'} |"
+        )
+    else:
+        lines.append(f"| time for the first push | {ours['seconds']:.2f} s | (node/pouchdb-server "
+                     "not installed: run `npm install` in bench/) | | | |")
+        lines.append(f"| requests | {counted['requests']} | | | ≤ 25 | "
+                     f"{'yes' if counted['requests'] <= 25 else 'NO'} |")
+        lines.append(f"| bytes per session on the wire | {per_session:.0f} | | | ≤ 120 | "
+                     f"{'yes' if per_session <= 120 else 'NO'} |")
+    lines.append(
+        f"| idle sync (nothing to push or pull) | {ours['idle_requests']} request | | | 1 | "
+        f"{'yes' if ours['idle_requests'] == 1 else 'NO'} |"
+    )
+    lines += [
+        "",
+        f"Our first sync = one pull (a new PC takes what the server has), "
+        f"{counted['requests'] - 2} pushes of ≤ 500 records (gzip), one pull. One session is "
+        f"{doc_bytes / n:.0f} bytes of JSON before compression.",
+    ]
+    if peer:
+        runs = ", ".join(f"{r['batch_size']}: {r['seconds']:.2f} s" for r in peer["runs"])
+        lines.append(f"PouchDB by batch_size: {runs}.")
+    return "\n".join(lines) + "\n"
+
+
+def write_section(path: Path, name: str, body: str) -> None:
+    start, end = f"<!-- section: {name} -->", f"<!-- /section: {name} -->"
+    text = path.read_text() if path.exists() else "# Benchmarks\n\nFigures from `bench/`.\n"
+    block = f"{start}\n{body.rstrip()}\n{end}"
+    if start in text and end in text:
+        before, rest = text.split(start, 1)
+        _, after = rest.split(end, 1)
+        text = before + block + after
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
+    path.write_text(text)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=10_000)
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    args = parser.parse_args()
+    n = args.sessions
+    with tempfile.TemporaryDirectory(prefix="digipunt-bench-sync-") as tmp:
+        work = Path(tmp)
+        template = work / "template"
+        make_store(template, n, random.Random(2026))
+        docs_file = work / "docs.json"
+        export_docs(template, docs_file)
+        doc_bytes = sum(len(json.dumps(d, separators=(",", ":")))
+                        for d in json.loads(docs_file.read_text()))
+        ours = run_ours(template, work, counted=False)
+        counted = run_ours(template, work, counted=True)
+        peer = run_pouchdb(docs_file, work)
+    text = "## Sync (bench/sync_push.py)\n\n" + report(n, ours, counted, peer, doc_bytes)
+    print(text)
+    if not args.no_write:
+        write_section(ROOT / "BENCHMARKS.md", SECTION, text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
