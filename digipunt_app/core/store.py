@@ -47,16 +47,21 @@ CURSOR_KEY = "cursor"
 NEEDS_FULL_PULL_KEY = "needs_full_pull"
 
 
-def quick_check(path: Path) -> bool:
-    """True when ``path`` is a readable SQLite database that passes ``PRAGMA quick_check``."""
+def quick_check(path: Path, timeout_s: float = DEFAULT_BUSY_TIMEOUT_MS / 1000) -> bool:
+    """True when ``path`` is a SQLite database that passes ``PRAGMA quick_check``; False when it
+    is damaged. A file that is merely busy (locked by another program) is not damaged: that
+    raises ``StorageError`` instead, so a healthy file is never moved aside."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return False
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=timeout_s)
+    except sqlite3.Error as exc:
+        raise storage_error(exc) or StorageError(str(exc)) from exc
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
         return rows == [("ok",)]
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as exc:
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text or "unable to open" in text:
+            raise storage_error(exc) or StorageError(str(exc)) from exc
         return False
     finally:
         conn.close()
@@ -116,7 +121,12 @@ class Store:
         data_file = data_dir / DATA_FILE_NAME
         message: str | None = None
         restored: Path | None = None
-        if data_file.exists() and data_file.stat().st_size > 0 and not quick_check(data_file):
+        healthy = (
+            not data_file.exists()
+            or data_file.stat().st_size == 0
+            or quick_check(data_file, busy_timeout_ms / 1000)
+        )
+        if not healthy:
             restored, message = cls._recover(data_dir, data_file)
         engine = make_engine(data_file, busy_timeout_ms)
         store = cls(data_dir, engine)
@@ -149,7 +159,11 @@ class Store:
                 os.replace(side, aside.with_name(aside.name + extra))
         log.warning("corrupt data file moved aside to %s", aside.name)
         for candidate in backup_files(data_dir / BACKUP_DIR_NAME):
-            if not quick_check(candidate):
+            try:
+                good = quick_check(candidate)
+            except StorageError:
+                good = False
+            if not good:
                 log.warning("backup %s fails the check; trying an older one", candidate.name)
                 continue
             tmp = data_file.with_name(data_file.name + ".restoring")

@@ -126,3 +126,20 @@ def test_storage_error_mapping() -> None:
         err = storage_error(sqlite3.OperationalError(text))
         assert err is not None and needle in str(err)
     assert storage_error(ValueError("something else")) is None
+
+
+def test_busy_file_is_not_mistaken_for_a_corrupt_one(tmp_path: Path) -> None:
+    """Another program holding an exclusive lock: refuse with a message, move nothing aside."""
+    path = tmp_path / "digipunt.sqlite3"
+    other = sqlite3.connect(path, timeout=0, isolation_level=None)
+    other.execute("PRAGMA journal_mode=DELETE")
+    other.execute("CREATE TABLE t (x)")
+    other.execute("BEGIN EXCLUSIVE")
+    other.execute("INSERT INTO t VALUES (1)")
+    try:
+        with pytest.raises(StorageError, match="in gebruik"):
+            Store.open(tmp_path, busy_timeout_ms=50)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert [p.name for p in tmp_path.iterdir() if ".corrupt-" in p.name] == []
