@@ -97,15 +97,24 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return text
 
 
+# Non-geographic service numbers (0800 free, 070/078 national rate, 090x premium) belong to
+# companies and public services (Card Stop 078 170 170), never to a person: not refused.
+_SERVICE_PREFIXES = ("800", "70", "78", "90")
+
+
 def _is_phone(run: str) -> bool:
     digits = re.sub(r"\D", "", run.replace("(0)", ""))
     if run.startswith("+") or run.startswith("00"):
         rest = digits[2:] if run.startswith("00") else digits
         if rest.startswith("32"):
             national = rest[2:]
+            if national.startswith(_SERVICE_PREFIXES):
+                return False
             return len(national) == 8 or (len(national) == 9 and national.startswith("4"))
         return 8 <= len(rest) <= 15 and not run.startswith("000")
     if not digits.startswith("0") or digits.startswith("00"):
+        return False
+    if digits[1:].startswith(_SERVICE_PREFIXES):
         return False
     if len(digits) == 10:
         return digits[:3] in ("045", "046", "047", "048", "049")  # mobile 04xx xx xx xx

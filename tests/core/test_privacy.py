@@ -126,6 +126,8 @@ def test_phone_numbers_are_refused(phone: str) -> None:
         "code van de brief 12345 en dossier 2024/123",
         "rekening van 1.250 EUR, vervaldag 30/09/2025",
         "kaartnummer 592-1234567-89 niet nodig",
+        "kaart geblokkeerd via Card Stop 078 170 170",
+        "gratis nummer 0800 12 345 van de FOD",
         "",
     ],
 )
