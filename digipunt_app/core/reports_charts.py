@@ -37,6 +37,17 @@ PALETTE = (BLUE, ORANGE, GREEN, VERMILLION, SKY, PURPLE)
 FONT_SIZE = 13
 MAX_BARS = 12  # more categories than this: the smallest are drawn as one "Overige" bar
 
+# The words drawn inside charts (Dutch, as in the exports); the UI passes translations.
+WORDS = {
+    "reach_title": "Unieke volwassenen bereikt",
+    "exact": "met bezoekerscode (exact)",
+    "estimated": "geschat: eerste bezoek zonder code",
+    "estimated_short": "geschat",
+    "other": "Overige",
+    "week": "Week",
+    "empty": "Geen gegevens in deze periode",
+}
+
 
 def new_figure(width_in: float = 8.0, height_in: float = 4.5, dpi: int = 100) -> Figure:
     """A Figure not tied to pyplot (safe in worker threads and in Qt widgets)."""
@@ -45,35 +56,46 @@ def new_figure(width_in: float = 8.0, height_in: float = 4.5, dpi: int = 100) ->
     return Figure(figsize=(width_in, height_in), dpi=dpi, layout="constrained")
 
 
-def draw_breakdown(ax: Axes, breakdown: Breakdown, *, font_size: float = FONT_SIZE) -> None:
+def draw_breakdown(
+    ax: Axes,
+    breakdown: Breakdown,
+    *,
+    font_size: float = FONT_SIZE,
+    words: dict[str, str] | None = None,
+) -> None:
     """Draw ``breakdown`` on ``ax``: vertical bars in time order, or horizontal bars biggest
-    first; the value on every bar; a plain sentence when there is nothing to show."""
+    first; the value on every bar; a plain sentence when there is nothing to show.
+    ``words`` overrides entries of ``WORDS`` (and ``value_name``, the value axis title)."""
+    w = {**WORDS, "value_name": breakdown.value_name, **(words or {})}
     ax.set_title(breakdown.title, fontsize=font_size + 3, loc="left", color=TEXT, pad=10)
     if not breakdown.lines or breakdown.total == 0:
-        _empty(ax, font_size)
+        _empty(ax, font_size, w)
         return
     if breakdown.kind == "time":
-        _time_bars(ax, breakdown, font_size)
+        _time_bars(ax, breakdown, font_size, w)
     else:
-        _category_bars(ax, breakdown, font_size)
+        _category_bars(ax, breakdown, font_size, w)
 
 
 def draw_reach(
-    ax: Axes, reaches: tuple[Reach, ...] | list[Reach], *, font_size: float = FONT_SIZE
+    ax: Axes,
+    reaches: tuple[Reach, ...] | list[Reach],
+    *,
+    font_size: float = FONT_SIZE,
+    words: dict[str, str] | None = None,
 ) -> None:
     """Unique adults per scope as horizontal bars: exact part solid, estimated part hatched,
     with the funding tiers as labelled dashed lines."""
-    ax.set_title(
-        "Unieke volwassenen bereikt", fontsize=font_size + 3, loc="left", color=TEXT, pad=22
-    )
+    w = {**WORDS, **(words or {})}
+    ax.set_title(w["reach_title"], fontsize=font_size + 3, loc="left", color=TEXT, pad=22)
     if not reaches:
-        _empty(ax, font_size)
+        _empty(ax, font_size, w)
         return
     names = [_wrap(r.label, 22) for r in reaches][::-1]
     exact = [r.with_code for r in reaches][::-1]
     guessed = [r.estimated for r in reaches][::-1]
     y = list(range(len(reaches)))
-    ax.barh(y, exact, color=BLUE, label="met bezoekerscode (exact)", height=0.6)
+    ax.barh(y, exact, color=BLUE, label=w["exact"], height=0.6)
     ax.barh(
         y,
         guessed,
@@ -82,7 +104,7 @@ def draw_reach(
         hatch="///",
         edgecolor="#7A5200",
         linewidth=0.5,
-        label="geschat: eerste bezoek zonder code",
+        label=w["estimated"],
         height=0.6,
     )
     tiers = sorted({t for r in reaches for t in r.tiers})
@@ -101,7 +123,8 @@ def draw_reach(
             transform=ax.get_xaxis_transform(),
         )
     for yi, reach in zip(y, reaches[::-1], strict=True):
-        note = f"\n({format_int(reach.estimated)} geschat)" if reach.estimated else ""
+        short = w["estimated_short"]
+        note = f"\n({format_int(reach.estimated)} {short})" if reach.estimated else ""
         ax.text(
             reach.total + biggest * 0.015,
             yi,
@@ -148,12 +171,12 @@ def render_png(
 
 
 # --- internals -----------------------------------------------------------------------------
-def _category_bars(ax: Axes, breakdown: Breakdown, font_size: float) -> None:
+def _category_bars(ax: Axes, breakdown: Breakdown, font_size: float, w: dict[str, str]) -> None:
     lines = [line for line in breakdown.lines if line.value]
     if len(lines) > MAX_BARS:
         rest = lines[MAX_BARS - 1 :]
         lines = lines[: MAX_BARS - 1]
-        labels = [line.label for line in lines] + [f"Overige ({len(rest)})"]
+        labels = [line.label for line in lines] + [f"{w['other']} ({len(rest)})"]
         values = [line.value for line in lines] + [sum(line.value for line in rest)]
     else:
         labels = [line.label for line in lines]
@@ -172,11 +195,11 @@ def _category_bars(ax: Axes, breakdown: Breakdown, font_size: float) -> None:
     ax.set_yticks(y, labels, fontsize=font_size - 1)
     ax.set_xlim(0, max(values) * 1.18)
     ax.tick_params(axis="x", labelsize=font_size - 3)
-    ax.set_xlabel(breakdown.value_name, fontsize=font_size - 2)
+    ax.set_xlabel(w["value_name"], fontsize=font_size - 2)
     _tidy(ax, axis="x")
 
 
-def _time_bars(ax: Axes, breakdown: Breakdown, font_size: float) -> None:
+def _time_bars(ax: Axes, breakdown: Breakdown, font_size: float, w: dict[str, str]) -> None:
     lines = breakdown.lines
     years = {line.code[:4] for line in lines}
     crowded = len(lines) > 16
@@ -199,11 +222,11 @@ def _time_bars(ax: Axes, breakdown: Breakdown, font_size: float) -> None:
     ax.set_xlim(-0.6, len(values) - 0.4)
     if crowded and weeks:
         ax.set_xlabel(
-            "Week" + (f" ({'-'.join(sorted(years))})" if years else ""), fontsize=font_size - 2
+            w["week"] + (f" ({'-'.join(sorted(years))})" if years else ""), fontsize=font_size - 2
         )
     top = max(values) or 1
     ax.set_ylim(0, top * (1.3 if crowded else 1.15))
-    ax.set_ylabel(breakdown.value_name, fontsize=font_size - 2)
+    ax.set_ylabel(w["value_name"], fontsize=font_size - 2)
     ax.tick_params(axis="y", labelsize=font_size - 3)
     _tidy(ax, axis="y")
 
@@ -219,11 +242,11 @@ def _short_time_label(code: str, with_year: bool, crowded: bool = False) -> str:
     return f"{name}\n{year}" if with_year else name
 
 
-def _empty(ax: Axes, font_size: float) -> None:
+def _empty(ax: Axes, font_size: float, w: dict[str, str]) -> None:
     ax.text(
         0.5,
         0.5,
-        "Geen gegevens in deze periode",
+        w["empty"],
         ha="center",
         va="center",
         fontsize=font_size,

@@ -8,6 +8,7 @@ forwarded PDF show the same chart.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QSizePolicy, QVBoxLayout, QWidget
 
 from digipunt_app.core.reports_model import Breakdown, Reach
@@ -18,6 +19,19 @@ def chart_font_size() -> float:
     app = QApplication.instance()
     size = app.font().pointSizeF() if isinstance(app, QApplication) else 10.0
     return max(10.0, (size if size > 0 else 10.0) * 1.15)
+
+
+def chart_words() -> dict[str, str]:
+    """The words drawn inside charts, in the UI language (``reports_charts.WORDS`` keys)."""
+    return {
+        "reach_title": QCoreApplication.translate("ChartView", "Unieke volwassenen bereikt"),
+        "exact": QCoreApplication.translate("ChartView", "met bezoekerscode (exact)"),
+        "estimated": QCoreApplication.translate("ChartView", "geschat: eerste bezoek zonder code"),
+        "estimated_short": QCoreApplication.translate("ChartView", "geschat"),
+        "other": QCoreApplication.translate("ChartView", "Overige"),
+        "week": QCoreApplication.translate("ChartView", "Week"),
+        "empty": QCoreApplication.translate("ChartView", "Geen gegevens in deze periode"),
+    }
 
 
 class ChartView(QWidget):
@@ -36,11 +50,14 @@ class ChartView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas)
 
-    def show_breakdown(self, breakdown: Breakdown) -> None:
+    def show_breakdown(self, breakdown: Breakdown, value_name: str | None = None) -> None:
         from digipunt_app.core.reports_charts import chart_height, draw_breakdown
 
         self.figure.clear()
-        draw_breakdown(self.figure.add_subplot(), breakdown, font_size=chart_font_size())
+        words = chart_words() | {"value_name": value_name or breakdown.value_name}
+        draw_breakdown(
+            self.figure.add_subplot(), breakdown, font_size=chart_font_size(), words=words
+        )
         self._fit(chart_height(breakdown))
         self.canvas.setAccessibleName(breakdown.title)
 
@@ -48,8 +65,10 @@ class ChartView(QWidget):
         from digipunt_app.core.reports_charts import draw_reach
 
         self.figure.clear()
-        draw_reach(self.figure.add_subplot(), reaches, font_size=chart_font_size())
-        self._fit(max(2.8, 1.6 + 0.7 * len(reaches)))
+        draw_reach(
+            self.figure.add_subplot(), reaches, font_size=chart_font_size(), words=chart_words()
+        )
+        self._fit(max(2.4, 1.5 + 0.6 * len(reaches)))
 
     def _fit(self, height_in: float) -> None:
         scale = chart_font_size() / 11.5  # bigger text needs a taller chart

@@ -12,7 +12,7 @@ import threading
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -294,5 +294,5 @@ class ReportsTab(QTabWidget):
 def install_reports(window: Any) -> ReportsTab:
     """Window hook (``digipunt_app.ui.app.WINDOW_HOOKS``): adds the "Rapporten" tab."""
     tab = ReportsTab(window.ops)
-    window.add_tab(tab, lambda: window.tr("&Rapporten"))
+    window.add_tab(tab, lambda: QCoreApplication.translate("ReportsTab", "&Rapporten"))
     return tab

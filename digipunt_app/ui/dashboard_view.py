@@ -107,13 +107,15 @@ class BreakdownPanel(QGroupBox):
     def set_breakdown(self, breakdown: Breakdown, value_name: str) -> None:
         self.breakdown = breakdown
         self.setTitle(breakdown.title)
-        self.chart.show_breakdown(breakdown)
+        self.chart.show_breakdown(breakdown, value_name)
         has_share = breakdown.base > 0
         self.table.setColumnCount(3 if has_share else 2)
         heads = [self.tr("Omschrijving"), value_name]
         if has_share:
-            heads.append(self.tr("% van de sessies"))
+            heads.append("%")
         self.table.setHorizontalHeaderLabels(heads)
+        if has_share:  # the short "%" keeps the numbers readable at 200 % font size
+            self.table.horizontalHeaderItem(2).setToolTip(self.tr("% van de sessies"))
         self.table.setRowCount(len(breakdown.lines))
         for row, line in enumerate(breakdown.lines):
             cells = [line.label, number(line.value, breakdown.decimals)]
@@ -122,6 +124,7 @@ class BreakdownPanel(QGroupBox):
                 cells.append(number(share, 1))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(line.label)
                 if column:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -285,9 +288,8 @@ class ReportExporter(QObject):
 
     @classmethod
     def ask_path(cls, parent: QWidget, fmt: str, suggested: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            parent, parent.tr("Rapport opslaan"), suggested, cls.FILTERS[fmt]
-        )
+        title = QCoreApplication.translate("ReportExporter", "Rapport opslaan")
+        name, _ = QFileDialog.getSaveFileName(parent, title, suggested, cls.FILTERS[fmt])
         return Path(name) if name else None
 
     def export(self, report: Report, fmt: str, suggested: str) -> None:
@@ -301,9 +303,9 @@ class ReportExporter(QObject):
         cancel = threading.Event()
         bridge = _ProgressBridge(self)
         dialog = QProgressDialog(
-            self._parent.tr("Rapport maken…"), self._parent.tr("Annuleren"), 0, 0, self._parent
+            self.tr("Rapport maken…"), self.tr("Annuleren"), 0, 0, self._parent
         )
-        dialog.setWindowTitle(self._parent.tr("Exporteren"))
+        dialog.setWindowTitle(self.tr("Exporteren"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.canceled.connect(cancel.set)
@@ -321,7 +323,7 @@ class ReportExporter(QObject):
 
         def done(written: Path) -> None:
             dialog.reset()
-            self.message.emit(self._parent.tr("Opgeslagen: %1").replace("%1", str(written)))
+            self.message.emit(self.tr("Opgeslagen: %1").replace("%1", str(written)))
             self.finished.emit(written)
 
         def failed(err: BaseException) -> None:

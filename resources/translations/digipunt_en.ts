@@ -112,6 +112,37 @@
     </message>
 </context>
 <context>
+    <name>ChartView</name>
+    <message>
+        <source>Unieke volwassenen bereikt</source>
+        <translation>Unique adults reached</translation>
+    </message>
+    <message>
+        <source>met bezoekerscode (exact)</source>
+        <translation>with a visitor code (exact)</translation>
+    </message>
+    <message>
+        <source>geschat: eerste bezoek zonder code</source>
+        <translation>estimated: first visit without a code</translation>
+    </message>
+    <message>
+        <source>geschat</source>
+        <translation>estimated</translation>
+    </message>
+    <message>
+        <source>Overige</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Geen gegevens in deze periode</source>
+        <translation>No data in this period</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Twee versies van dezelfde sessie</source>
@@ -696,6 +727,29 @@
     </message>
 </context>
 <context>
+    <name>ReportExporter</name>
+    <message>
+        <source>Rapport opslaan</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>Rapport maken…</source>
+        <translation>Making the report…</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Exporteren</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Opgeslagen: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>ReportView</name>
     <message>
         <source>Sessies</source>
@@ -751,6 +805,10 @@
     <message>
         <source>Rapporten</source>
         <translation>Reports</translation>
+    </message>
+    <message>
+        <source>&amp;Rapporten</source>
+        <translation>&amp;Reports</translation>
     </message>
 </context>
 <context>
@@ -1293,13 +1351,6 @@
     </message>
 </context>
 <context>
-    <name>parent</name>
-    <message>
-        <source>Rapport opslaan</source>
-        <translation>Save report</translation>
-    </message>
-</context>
-<context>
     <name>reports</name>
     <message>
         <source>Sessies per week</source>
@@ -1356,32 +1407,6 @@
     <message>
         <source>Unieke volwassenen per digipunt</source>
         <translation>Unique adults per digipunt</translation>
-    </message>
-</context>
-<context>
-    <name>self._parent</name>
-    <message>
-        <source>Rapport maken…</source>
-        <translation>Making the report…</translation>
-    </message>
-    <message>
-        <source>Annuleren</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Exporteren</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <source>Opgeslagen: %1</source>
-        <translation>Saved: %1</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>&amp;Rapporten</source>
-        <translation>&amp;Reports</translation>
     </message>
 </context>
 </TS>

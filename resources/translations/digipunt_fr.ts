@@ -112,6 +112,37 @@
     </message>
 </context>
 <context>
+    <name>ChartView</name>
+    <message>
+        <source>Unieke volwassenen bereikt</source>
+        <translation>Adultes uniques atteints</translation>
+    </message>
+    <message>
+        <source>met bezoekerscode (exact)</source>
+        <translation>avec code visiteur (exact)</translation>
+    </message>
+    <message>
+        <source>geschat: eerste bezoek zonder code</source>
+        <translation>estimé : première visite sans code</translation>
+    </message>
+    <message>
+        <source>geschat</source>
+        <translation>estimés</translation>
+    </message>
+    <message>
+        <source>Overige</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semaine</translation>
+    </message>
+    <message>
+        <source>Geen gegevens in deze periode</source>
+        <translation>Pas de données pour cette période</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Twee versies van dezelfde sessie</source>
@@ -696,6 +727,29 @@
     </message>
 </context>
 <context>
+    <name>ReportExporter</name>
+    <message>
+        <source>Rapport opslaan</source>
+        <translation>Enregistrer le rapport</translation>
+    </message>
+    <message>
+        <source>Rapport maken…</source>
+        <translation>Création du rapport…</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Exporteren</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Opgeslagen: %1</source>
+        <translation>Enregistré : %1</translation>
+    </message>
+</context>
+<context>
     <name>ReportView</name>
     <message>
         <source>Sessies</source>
@@ -751,6 +805,10 @@
     <message>
         <source>Rapporten</source>
         <translation>Rapports</translation>
+    </message>
+    <message>
+        <source>&amp;Rapporten</source>
+        <translation>&amp;Rapports</translation>
     </message>
 </context>
 <context>
@@ -1293,13 +1351,6 @@
     </message>
 </context>
 <context>
-    <name>parent</name>
-    <message>
-        <source>Rapport opslaan</source>
-        <translation>Enregistrer le rapport</translation>
-    </message>
-</context>
-<context>
     <name>reports</name>
     <message>
         <source>Sessies per week</source>
@@ -1356,32 +1407,6 @@
     <message>
         <source>Unieke volwassenen per digipunt</source>
         <translation>Adultes uniques par digipunt</translation>
-    </message>
-</context>
-<context>
-    <name>self._parent</name>
-    <message>
-        <source>Rapport maken…</source>
-        <translation>Création du rapport…</translation>
-    </message>
-    <message>
-        <source>Annuleren</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Exporteren</source>
-        <translation>Exporter</translation>
-    </message>
-    <message>
-        <source>Opgeslagen: %1</source>
-        <translation>Enregistré : %1</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>&amp;Rapporten</source>
-        <translation>&amp;Rapports</translation>
     </message>
 </context>
 </TS>
