@@ -43,6 +43,15 @@ def _install_reports(window: MainWindow) -> None:
 WINDOW_HOOKS: list[Any] = [_install_about, _install_reports]  # Help > Over; "Rapporten" tab
 
 
+def _install_sync(window: MainWindow) -> None:
+    from digipunt_app.ui.sync_install import install_sync  # status widget, menu, timer
+
+    install_sync(window)
+
+
+WINDOW_HOOKS.append(_install_sync)
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
