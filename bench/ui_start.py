@@ -127,8 +127,22 @@ def in_process(data_dir: Path, saves: int, filters: int) -> dict[str, float]:
     wait(window.is_ready, window.ready)
     form = window.form
 
-    # "Opslaan & nieuw": Enter -> row committed (the form's saved signal, on the GUI thread).
+    # "Opslaan & nieuw": Enter -> row committed. The commit moment is taken on the DB worker
+    # right after sessions.save_session returns (its transaction is committed then); the form's
+    # saved signal (form cleared, "Bewaard" shown) is timed too.
+    from digipunt_app.core import sessions
+
+    real_save = sessions.save_session
+    committed: list[float] = []
+
+    def timed_save(store: Any, draft: Any) -> Any:
+        row = real_save(store, draft)
+        committed.append(time.perf_counter())
+        return row
+
+    sessions.save_session = timed_save  # type: ignore[assignment]
     save_ms: list[float] = []
+    shown_ms: list[float] = []
     for i in range(saves + 3):
         form.tiles.toggle_number(1 + i % 9)
         target = form.tiles.keyboard_focus_target()
@@ -144,31 +158,46 @@ def in_process(data_dir: Path, saves: int, filters: int) -> dict[str, float]:
         wait(lambda done=done: bool(done), form.saved)
         form.saved.disconnect(on_saved)
         if i >= 3:  # the first saves warm SQLite's page cache and the query plans
-            save_ms.append((done[0] - t0) * 1000)
+            save_ms.append((committed[-1] - t0) * 1000)
+            shown_ms.append((done[0] - t0) * 1000)
+    sessions.save_session = real_save  # type: ignore[assignment]
 
-    # Session list: ids sorted in SQL, then the first batch of rows.
+    # Session list: the first page (ids sorted in SQL + rows) on screen; the count follows.
     lst = window.session_list
     model = lst.model
+    sigs = (model.first_page_shown, model.loaded, model.dataChanged)
 
-    def loaded() -> bool:
-        if model.is_loading() or model.rowCount() == 0:
-            return False
-        model.data(model.index(0, 0))
-        return model.session_row(0) is not None and not model.is_loading()
+    def rows_shown() -> bool:
+        return model.rowCount() > 0 and model.session_row(0) is not None
 
-    t0 = time.perf_counter()
-    window.tabs.setCurrentWidget(lst)
-    wait(loaded, model.loaded, model.dataChanged)
-    first_open_ms = (time.perf_counter() - t0) * 1000
-    total = model.rowCount()
-    open_ms = []
-    for _ in range(filters):
+    def complete() -> bool:
+        return rows_shown() and not model.is_loading()
+
+    def measure(action: Callable[[], None], expect_rows: bool = True) -> tuple[float, float]:
+        shown: list[float] = []
+
+        def first(*_a: object) -> None:
+            if not shown and rows_shown():
+                shown.append(time.perf_counter())
+
+        model.first_page_shown.connect(first)
         t0 = time.perf_counter()
-        lst.load()
-        wait(loaded, model.loaded, model.dataChanged)
-        open_ms.append((time.perf_counter() - t0) * 1000)
+        action()
+        wait(lambda: bool(shown) or (not expect_rows and not model.is_loading()), *sigs)
+        wait(lambda: not model.is_loading(), *sigs)
+        t1 = time.perf_counter()
+        model.first_page_shown.disconnect(first)
+        return ((shown[0] if shown else t1) - t0) * 1000, (t1 - t0) * 1000
 
-    filter_ms = []
+    first_open_ms, first_open_all = measure(lambda: window.tabs.setCurrentWidget(lst))
+    total = model.rowCount()
+    open_ms, open_all = [], []
+    for _ in range(filters):
+        a, b = measure(lst.load)
+        open_ms.append(a)
+        open_all.append(b)
+
+    filter_ms, filter_all = [], []
     choices = [
         (lst.outcome, lst.outcome.findData("not_solved")),
         (lst.outcome, 0),
@@ -179,12 +208,10 @@ def in_process(data_dir: Path, saves: int, filters: int) -> dict[str, float]:
     ]
     for i in range(filters):
         combo, index = choices[i % len(choices)]
-        t0 = time.perf_counter()
-        combo.setCurrentIndex(index)
-        wait(lambda: not model.is_loading(), model.loaded, model.dataChanged)
-        if model.rowCount():
-            wait(loaded, model.loaded, model.dataChanged)
-        filter_ms.append((time.perf_counter() - t0) * 1000)
+        a, b = measure(lambda combo=combo, index=index: combo.setCurrentIndex(index))
+        filter_ms.append(a)
+        filter_all.append(b)
+    wait(complete, *sigs)
 
     rss_mb = 0.0
     status = Path("/proc/self/status")
@@ -197,7 +224,11 @@ def in_process(data_dir: Path, saves: int, filters: int) -> dict[str, float]:
     return {
         "save_p95": p95(save_ms),
         "save_median": statistics.median(save_ms),
+        "shown_p95": p95(shown_ms),
         "first_open": first_open_ms,
+        "first_open_all": first_open_all,
+        "open_all_p95": p95(open_all),
+        "filter_all_p95": p95(filter_all),
         "open_p95": p95(open_ms),
         "open_median": statistics.median(open_ms),
         "filter_p95": p95(filter_ms),
@@ -248,12 +279,18 @@ def main(argv: list[str] | None = None) -> int:
          f"= {s['first_of_day'] / s['bare']:.2f}x bare", "(info)", None),
         ("\"Opslaan & nieuw\" Enter -> row committed", f"p95 **{r['save_p95']:.1f} ms** "
          f"(median {r['save_median']:.1f} ms)", "p95 ≤ 30 ms", r["save_p95"] <= 30),
-        ("session list first open (ids + first rows)", f"**{r['first_open']:.0f} ms**",
+        ("\"Opslaan & nieuw\" Enter -> form cleared and \"Bewaard\" shown",
+         f"p95 {r['shown_p95']:.1f} ms", "(info)", None),
+        ("session list first open: first rows on screen", f"**{r['first_open']:.0f} ms**",
          "≤ 150 ms", r["first_open"] <= 150),
-        ("session list reopen", f"p95 {r['open_p95']:.0f} ms (median {r['open_median']:.0f} ms)",
-         "≤ 150 ms", r["open_p95"] <= 150),
-        ("session list filter", f"p95 **{r['filter_p95']:.0f} ms** (median "
-         f"{r['filter_median']:.0f} ms)", "p95 ≤ 50 ms", r["filter_p95"] <= 50),
+        ("session list reopen: first rows on screen",
+         f"p95 {r['open_p95']:.0f} ms (median {r['open_median']:.0f} ms)", "≤ 150 ms",
+         r["open_p95"] <= 150),
+        ("session list filter: first rows on screen", f"p95 **{r['filter_p95']:.0f} ms** "
+         f"(median {r['filter_median']:.0f} ms)", "p95 ≤ 50 ms", r["filter_p95"] <= 50),
+        ("... until the count (\"N sessies\") is shown too",
+         f"open {r['first_open_all']:.0f} ms, reopen p95 {r['open_all_p95']:.0f} ms, "
+         f"filter p95 {r['filter_all_p95']:.0f} ms", "(info)", None),
         ("app memory (RSS) after all of the above", f"**{r['rss_mb']:.0f} MB**", "≤ 200 MB",
          r["rss_mb"] <= 200),
     ]

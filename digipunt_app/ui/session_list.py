@@ -201,13 +201,9 @@ class SessionList(QWidget):
 
     # --- data from the window ----------------------------------------------------------------
     def set_services(self, services: list[tuple[str, str]]) -> None:
-        self.model.service_labels = dict(services)
+        self.model.set_service_labels(dict(services))
         self._refill(self.service, [(c, lbl) for c, lbl in sorted(services, key=lambda s: s[1])],
                      self.tr("Alle diensten"))
-        if self.model.rowCount():
-            self.model.dataChanged.emit(
-                self.model.index(0, COL_SERVICES), self.model.index(self.model.rowCount() - 1,
-                                                                    COL_SERVICES))
 
     def set_helpers(self, helpers: list[Any]) -> None:
         self._helpers = [(h.id, h.display_name) for h in helpers]

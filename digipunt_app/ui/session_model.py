@@ -49,10 +49,14 @@ SORT_KEYS: dict[int, str | None] = {
 }
 
 Index = QModelIndex | QPersistentModelIndex
+_TEXT_ROLES = frozenset(
+    (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole)
+)
 
 
 class SessionTableModel(QAbstractTableModel):
-    loaded = Signal(int)  # number of sessions after a reload
+    first_page_shown = Signal()  # the first rows of a reload are in the model
+    loaded = Signal(int)  # a reload is complete: the number of matching sessions is known
 
     def __init__(self, ops: Operations, parent: Any = None) -> None:
         super().__init__(parent)
@@ -66,25 +70,34 @@ class SessionTableModel(QAbstractTableModel):
         self._pending: set[int] = set()
         self._generation = 0
         self._loading = False
+        self._count_pending: Any = None
+        self._cells: dict[str, tuple[str, ...]] = {}  # id -> the texts of its columns
         self._texts()
 
     # --- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
-        """Count the matching sessions and fetch the first page (ids + rows) in one operation;
-        further pages are fetched when shown."""
+        """Fetch the first page (ids sorted in SQL + their rows) and show it; then count the
+        matching sessions in a second operation and extend the rows. Further pages are fetched
+        when shown."""
         from digipunt_app.core import sessions
 
         self._generation += 1
         gen = self._generation
         flt, key, desc = self.filter, self.sort_key, self.descending
 
-        def first_page(store: Any) -> tuple[int, list[str], list[SessionRow]]:
-            count = sessions.count_sessions(store, flt)
+        def first_page(store: Any) -> tuple[list[str], list[SessionRow]]:
             ids = sessions.session_ids(store, flt, key, desc, limit=BATCH, offset=0)
-            return count, ids, sessions.session_rows(store, ids)
+            return ids, sessions.session_rows(store, ids)
 
         self._loading = True
         self.ops.db(first_page, on_success=lambda r: self._first_loaded(gen, *r), owner=self)
+        if self._count_pending is not None:
+            self._count_pending.cancel()  # an older count nobody will show
+        self._count_pending = self.ops.db(
+            lambda store: sessions.count_sessions(store, flt),
+            on_success=lambda n: self._count_loaded(gen, n),
+            owner=self,
+        )
 
     def started(self) -> bool:
         """True once the first reload was asked for (the list is shown lazily)."""
@@ -97,19 +110,27 @@ class SessionTableModel(QAbstractTableModel):
         self.filter = flt
         self.reload()
 
-    def _first_loaded(
-        self, gen: int, count: int, ids: list[str], rows: list[SessionRow]
-    ) -> None:
+    def _first_loaded(self, gen: int, ids: list[str], rows: list[SessionRow]) -> None:
         if gen != self._generation:
             return
         self.beginResetModel()
-        count = max(count, len(ids))
-        self._ids = list(ids) + [None] * (count - len(ids))
+        self._ids = list(ids)
         self._rows = {row.id: row for row in rows}
+        self._cells.clear()
         self._pending.clear()
         self.endResetModel()
+        self.first_page_shown.emit()
+
+    def _count_loaded(self, gen: int, count: int) -> None:
+        if gen != self._generation:
+            return
+        self._count_pending = None
+        if count > len(self._ids):
+            self.beginInsertRows(QModelIndex(), len(self._ids), count - 1)
+            self._ids.extend([None] * (count - len(self._ids)))
+            self.endInsertRows()
         self._loading = False
-        self.loaded.emit(count)
+        self.loaded.emit(len(self._ids))
 
     def _fetch(self, batch: int) -> None:
         """Fetch page ``batch``: its ids (sorted in SQL) when not known yet, then its rows."""
@@ -141,6 +162,7 @@ class SessionTableModel(QAbstractTableModel):
                 self._ids[first + offset] = sid
         for row in rows:
             self._rows[row.id] = row
+            self._cells.pop(row.id, None)
         last = min(len(self._ids), first + BATCH) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
@@ -187,30 +209,27 @@ class SessionTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _TEXT_ROLES and role != ID_ROLE:
+            return None  # asked often by the view (font, colours ...): answer fast
         if not index.isValid() or index.row() >= len(self._ids):
             return None
         sid = self._ids[index.row()]
         if role == ID_ROLE:
             return sid
-        if sid is None:
-            if role == Qt.ItemDataRole.DisplayRole:
-                self._fetch(index.row() // BATCH)
-                return "..." if index.column() == COL_DATE else ""
-            return None
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.AccessibleTextRole,
-        ):
-            return None
-        row = self._rows.get(sid)
-        if row is None:
-            self._fetch(index.row() // BATCH)
-            return "..." if index.column() == COL_DATE else ""
-        text = self._text(row, index.column())
+        cells = self._cells.get(sid) if sid is not None else None
+        if cells is None:
+            row = self._rows.get(sid) if sid is not None else None
+            if row is None:
+                if role == Qt.ItemDataRole.DisplayRole:
+                    self._fetch(index.row() // BATCH)
+                    return "..." if index.column() == COL_DATE else ""
+                return None
+            cells = self._cells[row.id] = tuple(
+                self._text(row, column) for column in range(len(SORT_KEYS))
+            )
         if role == Qt.ItemDataRole.ToolTipRole and index.column() not in (COL_SERVICES, COL_NOTES):
             return None
-        return text
+        return cells[index.column()]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_KEYS.get(column)
@@ -224,8 +243,18 @@ class SessionTableModel(QAbstractTableModel):
         self.reload()
 
     # --- text --------------------------------------------------------------------------------
+    def set_service_labels(self, service_labels: dict[str, str]) -> None:
+        """Service names in the current language (from the catalog)."""
+        self.service_labels = dict(service_labels)
+        self._cells.clear()
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, COL_SERVICES), self.index(len(self._ids) - 1, COL_SERVICES)
+            )
+
     def retranslate(self) -> None:
         self.beginResetModel()
+        self._cells.clear()
         self._texts()
         self.endResetModel()
 
@@ -246,12 +275,11 @@ class SessionTableModel(QAbstractTableModel):
         self._synced = self.tr("verstuurd")
         self._deleted = self.tr("(verwijderd) ")
         self._minutes = self.tr("{n} min")
+        self._zone = QTimeZone.systemTimeZone()
 
     def _text(self, row: SessionRow, column: int) -> str:
         if column == COL_DATE:
-            local = QDateTime.fromSecsSinceEpoch(
-                int(row.started_at.timestamp()), QTimeZone.systemTimeZone()
-            )
+            local = QDateTime.fromSecsSinceEpoch(int(row.started_at.timestamp()), self._zone)
             day = _qdate(row.local_date)
             text = QLocale().toString(day, "dd/MM/yyyy") + " " + QLocale().toString(local, "HH:mm")
             return (self._deleted + text) if row.deleted else text

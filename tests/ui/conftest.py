@@ -27,6 +27,11 @@ def fetch_row(model, row: int):
     return model.session_row(row)
 
 
+def listed(model) -> int:
+    """How many sessions the list shows once a reload is complete (-1 while loading)."""
+    return -1 if model.is_loading() else model.rowCount()
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"

@@ -226,3 +226,15 @@ def test_regional_view_fetches_from_the_server(window: Any, qtbot: Any, live_ser
     assert shown.args[0].sessions == 1
     assert table(regional.view.panels["per_digipunt"])["Bib Gent"][0] == "1"
     assert "Digibank Leie: 1 unieke volwassenen" in regional.view.reach_text.text()
+
+
+def test_cancel_keeps_the_report_on_screen(window: Any, reports: ReportsTab, qtbot: Any) -> None:
+    shown = show_january(window, reports, qtbot)
+    dash = reports.dashboard
+    dash.period.set_choice("this_year")  # starts computing the year ...
+    assert dash.cancel_button.isVisible()
+    dash.cancel()  # ... and the volunteer cancels
+    wait_idle(qtbot, window)
+    assert dash.report is shown  # January still shown, nothing half-updated
+    assert not dash.cancel_button.isVisible()
+    assert "Bezig" not in dash.status.text()

@@ -12,7 +12,7 @@ from digipunt_app.core.config import DATA_FILE_NAME
 from digipunt_app.core.records import SessionFilter
 from digipunt_app.ui.visitor_card import VisitorCardDialog, write_card_pdf
 from sync.protocol import visitor_code_is_valid
-from tests.ui.conftest import fetch_row, wait_idle
+from tests.ui.conftest import fetch_row, listed, wait_idle
 
 
 def _press(qtbot, actions: list[str], key: Qt.Key) -> None:
@@ -86,7 +86,7 @@ def test_edit_from_the_list(qtbot, window):
     sid = saved.args[0].id
     window.tabs.setCurrentWidget(window.session_list)
     lst = window.session_list
-    qtbot.waitUntil(lambda: lst.model.rowCount() == 1, timeout=10000)
+    qtbot.waitUntil(lambda: listed(lst.model) == 1, timeout=10000)
     assert lst.select_id(sid)
     lst.open_selected()
     qtbot.waitUntil(form.is_editing, timeout=10000)

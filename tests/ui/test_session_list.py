@@ -11,7 +11,7 @@ from digipunt_app.core import sessions
 from digipunt_app.core.records import SessionDraft, SessionFilter
 from digipunt_app.ui.session_list import period_range
 from digipunt_app.ui.session_model import BATCH, COL_DATE, COL_OUTCOME
-from tests.ui.conftest import fetch_row, wait_idle
+from tests.ui.conftest import fetch_row, listed, wait_idle
 
 
 def _add(store, **kw) -> str:
@@ -22,7 +22,7 @@ def _add(store, **kw) -> str:
 def _show_list(qtbot: QtBot, window, expected: int):
     window.tabs.setCurrentWidget(window.session_list)
     lst = window.session_list
-    qtbot.waitUntil(lambda: lst.model.rowCount() == expected and not lst.model.is_loading(),
+    qtbot.waitUntil(lambda: listed(lst.model) == expected and not lst.model.is_loading(),
                     timeout=10000)
     return lst
 
@@ -34,21 +34,21 @@ def test_delete_and_undo_with_the_bar_and_ctrl_z(qtbot, window):
     lst = _show_list(qtbot, window, 2)
     assert lst.select_id(gone)
     lst.delete_selected()
-    qtbot.waitUntil(lambda: lst.undo_bar.isVisible() and lst.model.rowCount() == 1,
+    qtbot.waitUntil(lambda: lst.undo_bar.isVisible() and listed(lst.model) == 1,
                     timeout=10000)
     assert "Ongedaan maken" in lst.undo_button.text().replace("&", "")
     assert lst.model.session_id(0) == keep
     assert sessions.get_session(store, gone) is not None  # a tombstone, not erased
     lst.undo_button.click()
-    qtbot.waitUntil(lambda: lst.model.rowCount() == 2 and not lst.undo_bar.isVisible(),
+    qtbot.waitUntil(lambda: listed(lst.model) == 2 and not lst.undo_bar.isVisible(),
                     timeout=10000)
     # Ctrl+Z does the same.
     assert lst.select_id(keep)
     lst.table.setFocus()
     qtbot.keyClick(lst.table, Qt.Key.Key_Delete)
-    qtbot.waitUntil(lambda: lst.model.rowCount() == 1, timeout=10000)
+    qtbot.waitUntil(lambda: listed(lst.model) == 1, timeout=10000)
     qtbot.keyClick(lst.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: lst.model.rowCount() == 2, timeout=10000)
+    qtbot.waitUntil(lambda: listed(lst.model) == 2, timeout=10000)
     assert sessions.count_sessions(store, SessionFilter()) == 2
 
 
@@ -61,24 +61,24 @@ def test_filters_and_search(qtbot, window):
     lst = _show_list(qtbot, window, 3)
 
     lst.outcome.setCurrentIndex(lst.outcome.findData("not_solved"))
-    qtbot.waitUntil(lambda: lst.model.rowCount() == 1, timeout=10000)
+    qtbot.waitUntil(lambda: listed(lst.model) == 1, timeout=10000)
     lst.outcome.setCurrentIndex(0)
     lst.service.setCurrentIndex(lst.service.findData("itsme"))
-    qtbot.waitUntil(lambda: lst.model.rowCount() == 2, timeout=10000)
+    qtbot.waitUntil(lambda: listed(lst.model) == 2, timeout=10000)
     lst.period.setCurrentIndex(lst.period.findData("year"))
-    qtbot.waitUntil(lambda: lst.model.rowCount() == 1 and not lst.model.is_loading(),
+    qtbot.waitUntil(lambda: listed(lst.model) == 1 and not lst.model.is_loading(),
                     timeout=10000)
     lst.service.setCurrentIndex(0)
     lst.period.setCurrentIndex(0)
-    qtbot.waitUntil(lambda: lst.model.rowCount() == 3, timeout=10000)
+    qtbot.waitUntil(lambda: listed(lst.model) == 3, timeout=10000)
     qtbot.keyClicks(lst.search, "KAPOT")
-    qtbot.waitUntil(lambda: lst.model.rowCount() == 1, timeout=10000)
+    qtbot.waitUntil(lambda: listed(lst.model) == 1, timeout=10000)
     qtbot.waitUntil(lambda: fetch_row(lst.model, 0) is not None, timeout=10000)
     assert "kapot" in fetch_row(lst.model, 0).notes
     assert "1 sessie" in lst.count_label.text()
     lst.search.clear()
     lst.helper.setCurrentIndex(0)
-    qtbot.waitUntil(lambda: lst.model.rowCount() == 3, timeout=10000)
+    qtbot.waitUntil(lambda: listed(lst.model) == 3, timeout=10000)
 
 
 def test_sorting_happens_in_sql(qtbot, window):
