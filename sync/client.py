@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -157,6 +158,7 @@ class TransferStats:
     requests: int = 0
     bytes_sent: int = 0
     bytes_received: int = 0
+    seconds: float = 0.0  # waiting for answers (the server's work plus the network)
 
 
 def normalise_server_url(url: str) -> str:
@@ -314,6 +316,7 @@ class SyncClient:
                 headers["Content-Encoding"] = "gzip"
         self.stats.requests += 1
         self.stats.bytes_sent += len(data or b"")
+        started = time.perf_counter()
         try:
             response = self._http.request(
                 method,
@@ -331,6 +334,8 @@ class SyncClient:
         except requests.RequestException as err:
             # ConnectionError, Timeout, ChunkedEncodingError, ContentDecodingError ...
             raise NoNetwork(detail=str(err)) from err
+        finally:
+            self.stats.seconds += time.perf_counter() - started
         if response.status_code >= 400:
             try:
                 raise _error_for(response)

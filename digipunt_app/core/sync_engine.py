@@ -81,6 +81,7 @@ class SyncResult:
     revoked: bool = False
     cancelled: bool = False
     busy: bool = False  # another sync of this PC was running; nothing was done
+    network_seconds: float = 0.0  # waiting for the server (its work plus the network)
     clock_skew_seconds: float | None = None
     rejected_details: list[str] = field(default_factory=list)
 
@@ -212,6 +213,7 @@ class SyncEngine:
             result.revoked = isinstance(err, sc.DeviceRevoked) and state.enrolled
         finally:
             result.requests = client.stats.requests
+            result.network_seconds = client.stats.seconds
             client.close()
         self._finish(result)
         return result

@@ -325,7 +325,7 @@ def lease_batch(
             select(Outbox.id, Outbox.record_type, Outbox.record_id, Outbox.lease_until)
             .where(Outbox.id > after_outbox_id)
             .order_by(Outbox.id)
-            .limit(limit * 2)
+            .limit(limit + 64)  # a little slack for rows skipped (leased, refused)
         ).all()
         batch.scanned = len(candidates)
         ids = {kind: [r.record_id for r in candidates if r.record_type == kind]
