@@ -145,7 +145,7 @@ class DashboardTab(QWidget):
             self.refresh()
 
     def _build(self) -> None:
-        from digipunt_app.ui.dashboard_view import ReportExporter, ReportView
+        from digipunt_app.ui.dashboard_view import ProgressBridge, ReportExporter, ReportView
 
         self.built = True
         self.placeholder.hide()
@@ -176,6 +176,8 @@ class DashboardTab(QWidget):
         self.layout().addWidget(self.view, 1)
         self.exporter = ReportExporter(self.ops, self)
         self.exporter.message.connect(self.status.setText)
+        self._bridge = ProgressBridge(self)  # queued signal: worker thread -> GUI thread
+        self._bridge.progressed.connect(self._progress)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -213,12 +215,21 @@ class DashboardTab(QWidget):
         self.loads += 1
         self.status.setText(self.tr("Bezig met tellen…"))
         self.cancel_button.show()
+        emit = self._bridge.progressed.emit  # from the DB worker; shown by _progress
         self._handle = self.ops.db(
-            lambda store: local_report(store, first, last, cancelled=cancel.is_set),
+            lambda store: local_report(store, first, last, progress=emit, cancelled=cancel.is_set),
             on_success=self._show,
             on_failure=self._failed,
             owner=self,
         )
+
+    def _progress(self, done: int, total: int, _what: str) -> None:
+        if self._cancel is not None:  # still computing
+            self.status.setText(
+                self.tr("Bezig met tellen… (%1 van %2)")
+                .replace("%1", str(done + 1))
+                .replace("%2", str(total))
+            )
 
     def cancel(self) -> None:
         if self._cancel is not None:

@@ -263,7 +263,7 @@ class ReportView(QScrollArea):
 
 
 # --- export (shared by the dashboard and the regional view) -----------------------------------
-class _ProgressBridge(QObject):
+class ProgressBridge(QObject):
     """Carries progress from the worker thread to the GUI thread (queued signal)."""
 
     progressed = Signal(int, int, str)
@@ -301,7 +301,7 @@ class ReportExporter(QObject):
         from digipunt_app.core.report_export import export_report
 
         cancel = threading.Event()
-        bridge = _ProgressBridge(self)
+        bridge = ProgressBridge(self)
         dialog = QProgressDialog(
             self.tr("Rapport maken…"), self.tr("Annuleren"), 0, 0, self._parent
         )
