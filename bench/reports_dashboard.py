@@ -164,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     lines = [
         f"Dashboard report (`local_report`: every breakdown + reach) over {args.sessions:,} local "
         f"sessions (2 years, 2% deleted), SQLite, median and p95 of {args.runs} runs after one "
-        f"warm-up. Bar: ≤ {BAR_MS:.0f} ms. Fill: {fill_s:.1f} s.",
+        f"warm-up. Bar: ≤ {BAR_MS:.0f} ms. "
+        + (f"Fill: {fill_s:.1f} s." if not reuse else f"Store reused from {args.db}."),
         "",
         "| period | sessions in period | median ms | p95 ms | bar |",
         "|---|---:|---:|---:|---|",
