@@ -85,7 +85,7 @@ class SyncStatusWidget(QWidget):
         self.connection.setToolTip(state.last_error or "")
         self.connection.setAccessibleName(text)
 
-        self.pending.setText(self.tr("%n wachtend", "", info.pending))
+        self.pending.setText(self.tr("%1 wachtend").replace("%1", str(info.pending)))
         self.pending.setVisible(state.enrolled or info.pending > 0)
         if state.last_sync is not None:
             self.last_sync.setText(
@@ -98,9 +98,10 @@ class SyncStatusWidget(QWidget):
         if state.clock_warning and state.clock_skew_seconds is not None:
             minutes = round(abs(state.clock_skew_seconds) / 60)
             if state.clock_skew_seconds > 0:
-                warn = self.tr("⚠ De klok van deze pc loopt %n minuten achter", "", minutes)
+                warn = self.tr("⚠ De klok van deze pc loopt %1 minuten achter")
             else:
-                warn = self.tr("⚠ De klok van deze pc loopt %n minuten voor", "", minutes)
+                warn = self.tr("⚠ De klok van deze pc loopt %1 minuten voor")
+            warn = warn.replace("%1", str(minutes))
             self.warning.setText(warn)
             self.warning.setAccessibleName(warn)
             self.warning.show()
@@ -108,7 +109,9 @@ class SyncStatusWidget(QWidget):
             self.warning.hide()
 
         if info.open_conflicts:
-            self.conflicts.setText(self.tr("⚠ %n conflict(en) bekijken", "", info.open_conflicts))
+            self.conflicts.setText(
+                self.tr("⚠ Conflicten bekijken: %1").replace("%1", str(info.open_conflicts))
+            )
             self.conflicts.setAccessibleName(self.conflicts.text())
             self.conflicts.show()
         else:

@@ -223,7 +223,11 @@
         <source>Geannuleerd.</source>
         <translation>Cancelled.</translation>
     </message>
-<message><source>Bezig met tellen… (%1 van %2)</source><translation>Counting… (%1 of %2)</translation></message></context>
+    <message>
+        <source>Bezig met tellen… (%1 van %2)</source>
+        <translation>Counting… (%1 of %2)</translation>
+    </message>
+</context>
 <context>
     <name>EnrolDialog</name>
     <message>
@@ -1073,12 +1077,21 @@
         <source>○ Offline</source>
         <translation>○ Offline</translation>
     </message>
-    <message numerus="yes">
-        <source>%n wachtend</source>
-        <translation>
-            <numerusform>%n waiting</numerusform>
-            <numerusform>%n waiting</numerusform>
-        </translation>
+    <message>
+        <source>%1 wachtend</source>
+        <translation>%1 waiting</translation>
+    </message>
+    <message>
+        <source>⚠ De klok van deze pc loopt %1 minuten achter</source>
+        <translation>⚠ This PC's clock is %1 minutes behind</translation>
+    </message>
+    <message>
+        <source>⚠ De klok van deze pc loopt %1 minuten voor</source>
+        <translation>⚠ This PC's clock is %1 minutes ahead</translation>
+    </message>
+    <message>
+        <source>⚠ Conflicten bekijken: %1</source>
+        <translation>⚠ Review conflicts: %1</translation>
     </message>
     <message>
         <source>Laatste synchronisatie: %1</source>
@@ -1087,27 +1100,6 @@
     <message>
         <source>Nog nooit gesynchroniseerd</source>
         <translation>Never synchronised</translation>
-    </message>
-    <message numerus="yes">
-        <source>⚠ De klok van deze pc loopt %n minuten achter</source>
-        <translation>
-            <numerusform>⚠ This PC's clock is %n minutes slow</numerusform>
-            <numerusform>⚠ This PC's clock is %n minutes slow</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>⚠ De klok van deze pc loopt %n minuten voor</source>
-        <translation>
-            <numerusform>⚠ This PC's clock is %n minutes fast</numerusform>
-            <numerusform>⚠ This PC's clock is %n minutes fast</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>⚠ %n conflict(en) bekijken</source>
-        <translation>
-            <numerusform>⚠ View %n conflict(s)</numerusform>
-            <numerusform>⚠ View %n conflict(s)</numerusform>
-        </translation>
     </message>
 </context>
 <context>

@@ -149,8 +149,8 @@
         <translation>Twee versies van dezelfde sessie</translation>
     </message>
     <message>
-        <source>Deze sessie werd op twee pc&apos;s tegelijk aangepast. De lijst toont nu de versie van de server. Uw versie is bewaard. Rijen met ≠ verschillen. Welke versie klopt?</source>
-        <translation>Deze sessie werd op twee pc&apos;s tegelijk aangepast. De lijst toont nu de versie van de server. Uw versie is bewaard. Rijen met ≠ verschillen. Welke versie klopt?</translation>
+        <source>Deze sessie werd op twee pc's tegelijk aangepast. De lijst toont nu de versie van de server. Uw versie is bewaard. Rijen met ≠ verschillen. Welke versie klopt?</source>
+        <translation>Deze sessie werd op twee pc's tegelijk aangepast. De lijst toont nu de versie van de server. Uw versie is bewaard. Rijen met ≠ verschillen. Welke versie klopt?</translation>
     </message>
     <message>
         <source>Op deze pc (uw versie)</source>
@@ -521,8 +521,8 @@
         <translation>Niet meer a&amp;ctief</translation>
     </message>
     <message>
-        <source>Vrijwilligers worden met een voornaam of bijnaam bewaard. Wie niet meer meehelpt, zet u op &quot;niet meer actief&quot;: de oude sessies blijven bewaard.</source>
-        <translation>Vrijwilligers worden met een voornaam of bijnaam bewaard. Wie niet meer meehelpt, zet u op &quot;niet meer actief&quot;: de oude sessies blijven bewaard.</translation>
+        <source>Vrijwilligers worden met een voornaam of bijnaam bewaard. Wie niet meer meehelpt, zet u op "niet meer actief": de oude sessies blijven bewaard.</source>
+        <translation>Vrijwilligers worden met een voornaam of bijnaam bewaard. Wie niet meer meehelpt, zet u op "niet meer actief": de oude sessies blijven bewaard.</translation>
     </message>
     <message>
         <source>&amp;Vrijwilligers:</source>
@@ -869,8 +869,8 @@
         <translation>Geen sessies gevonden.</translation>
     </message>
     <message>
-        <source>Nog geen sessies. Registreer er een bij &quot;Registreren&quot;.</source>
-        <translation>Nog geen sessies. Registreer er een bij &quot;Registreren&quot;.</translation>
+        <source>Nog geen sessies. Registreer er een bij "Registreren".</source>
+        <translation>Nog geen sessies. Registreer er een bij "Registreren".</translation>
     </message>
     <message>
         <source>1 sessie</source>
@@ -881,8 +881,8 @@
         <translation>{n} sessies</translation>
     </message>
     <message>
-        <source>Sessie verwijderd: {what}. Per ongeluk? Klik op &quot;Ongedaan maken&quot; of druk Ctrl+Z.</source>
-        <translation>Sessie verwijderd: {what}. Per ongeluk? Klik op &quot;Ongedaan maken&quot; of druk Ctrl+Z.</translation>
+        <source>Sessie verwijderd: {what}. Per ongeluk? Klik op "Ongedaan maken" of druk Ctrl+Z.</source>
+        <translation>Sessie verwijderd: {what}. Per ongeluk? Klik op "Ongedaan maken" of druk Ctrl+Z.</translation>
     </message>
     <message>
         <source>&amp;Periode:</source>
@@ -1079,19 +1079,19 @@
     </message>
     <message>
         <source>%1 wachtend</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wachtend</translation>
     </message>
     <message>
         <source>⚠ De klok van deze pc loopt %1 minuten achter</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ De klok van deze pc loopt %1 minuten achter</translation>
     </message>
     <message>
         <source>⚠ De klok van deze pc loopt %1 minuten voor</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ De klok van deze pc loopt %1 minuten voor</translation>
     </message>
     <message>
         <source>⚠ Conflicten bekijken: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Conflicten bekijken: %1</translation>
     </message>
     <message>
         <source>Laatste synchronisatie: %1</source>
