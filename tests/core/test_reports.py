@@ -474,3 +474,19 @@ def test_report_queries_read_only_the_covering_index(fixture_store: Store) -> No
                 str(r[3]) for r in db.execute(text("EXPLAIN QUERY PLAN " + sql), params)
             )
             assert f"COVERING INDEX {reports.REPORT_INDEX}" in plan, plan
+
+
+def test_reports_core_imports_neither_qt_nor_matplotlib() -> None:
+    """Core stays headless (DESIGN §2) and importing it costs no chart library (lazy)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import digipunt_app.core.reports, digipunt_app.core.report_export\n"
+        "import digipunt_app.core.reports_regional, digipunt_app.core.reports_cli\n"
+        "import digipunt_app.core.reports_charts\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'PySide6', 'matplotlib'}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
