@@ -117,6 +117,27 @@ def test_disk_full_raises_storage_error_and_changes_nothing(tmp_path: Path) -> N
         store.close()
 
 
+def test_read_only_database_raises_storage_error(tmp_path: Path) -> None:
+    """A read-only file (as on a locked-down profile; simulated with query_only, since these
+    tests may run as root) gives a plain message and writes nothing."""
+    from sqlalchemy import event
+
+    store = Store.open(tmp_path)
+    try:
+        sessions.save_session(store, draft())
+
+        @event.listens_for(store.engine, "connect")
+        def _read_only(dbapi_conn: sqlite3.Connection, _rec: object) -> None:
+            dbapi_conn.execute("PRAGMA query_only=ON")
+
+        store.engine.dispose()
+        with pytest.raises(StorageError, match="alleen-lezen"):
+            sessions.save_session(store, draft(duration_min=42))
+        assert sessions.count_sessions(store) == 1
+    finally:
+        store.close()
+
+
 def test_storage_error_mapping() -> None:
     for text, needle in [
         ("database or disk is full", "schijf is vol"),
