@@ -1079,19 +1079,19 @@
     </message>
     <message>
         <source>%1 wachtend</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 en attente</translation>
     </message>
     <message>
         <source>⚠ De klok van deze pc loopt %1 minuten achter</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ L&apos;horloge de ce PC retarde de %1 minutes</translation>
     </message>
     <message>
         <source>⚠ De klok van deze pc loopt %1 minuten voor</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ L&apos;horloge de ce PC avance de %1 minutes</translation>
     </message>
     <message>
         <source>⚠ Conflicten bekijken: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Voir les conflits : %1</translation>
     </message>
     <message>
         <source>Laatste synchronisatie: %1</source>
