@@ -158,10 +158,12 @@ def report(bundle: Path, sessions: int, runs: int) -> str:
         fill_s = _fill(data_dir, sessions)
         timings = starts(bundle, data_dir, runs)
     bare = timings["bare"]["ready"]
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     lines += [
         "",
         f"Start, offscreen, store with {sessions:,} sessions (filled in {fill_s:.0f} s), "
-        f"median of {runs} alternating starts each, from process spawn:",
+        f"median of {runs} alternating starts each, from process spawn; load average "
+        f"{load:.1f} on {os.cpu_count()} CPUs when the starts ended:",
         "",
         "| start | window usable (s) | data shown (s) | usable ÷ bare | shown ÷ bare |",
         "|---|---:|---:|---:|---:|",
@@ -200,6 +202,15 @@ def _fill(data_dir: Path, sessions: int) -> float:
     return time.perf_counter() - t0
 
 
+def _stale(bundle: Path) -> str:
+    """Why the frozen app and the source app would not open the same store, if they would not."""
+    versions = Path("digipunt_app") / "core" / "migrations" / "versions"
+    source = {p.name for p in (ROOT / versions).glob("*.py")}
+    frozen = {p.name for p in (bundle / "_internal" / versions).glob("*.py")}
+    missing = sorted(source - frozen)
+    return f"migrations missing from the bundle: {', '.join(missing)}" if missing else ""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / "digipunt")
@@ -210,6 +221,13 @@ def main(argv: list[str] | None = None) -> int:
     bundle = args.bundle.resolve()
     if not (bundle / "digipunt").is_file():
         print(f"no bundle in {bundle}: run 'make package' first", file=sys.stderr)
+        return 1
+    stale = _stale(bundle)
+    if stale:
+        print(
+            f"the bundle is older than the source tree ({stale}): run 'make package' first",
+            file=sys.stderr,
+        )
         return 1
     text = report(bundle, args.sessions, args.starts)
     print(text)
