@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
+import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -74,6 +75,7 @@ def report_rows(report: Report) -> Iterator[tuple[str, str, str, float, float | 
     """Every number of the report as (part, code, label, value, share %) rows."""
     yield ("overzicht", "sessions", "Sessies", report.sessions, None)
     yield ("overzicht", "hours", "Uren hulp", round(report.hours, 1), None)
+    yield ("overzicht", "unique_adults", "Unieke volwassenen", report.unique_adults, None)
     for reach in report.reach:
         yield ("bereik", "with_code", f"{reach.label}: met bezoekerscode", reach.with_code, None)
         yield ("bereik", "estimated", f"{reach.label}: geschat", reach.estimated, None)
@@ -141,6 +143,7 @@ def write_xlsx(
     sheet.append(["Tot en met", report.date_to])
     sheet.append(["Sessies", report.sessions])
     sheet.append(["Uren hulp", round(report.hours, 1)])
+    sheet.append(["Unieke volwassenen", report.unique_adults])
     sheet.append([])
     sheet.append(["Unieke volwassenen bereikt"])
     sheet.append(
@@ -169,7 +172,7 @@ def write_xlsx(
         )
     sheet.append([])
     sheet.append(["Het geschatte deel telt volwassenen op hun eerste bezoek zonder bezoekerscode."])
-    for cell in sheet["A"][:6]:
+    for cell in sheet["A"][:7]:
         cell.font = bold
     sheet.cell(row=header_row - 1, column=1).font = bold
     for cell in sheet[header_row]:
@@ -330,11 +333,10 @@ def _cover(fig: Figure, report: Report, generated: datetime) -> None:
         _text(fig, left, y, f"Niveau: {scope.lower()}", fontsize=10, color="#444444")
         y -= 0.35
     # key figures
-    reach_total = sum(r.total for r in report.reach)
     figures = [
         ("Sessies", format_int(report.sessions)),
         ("Uren hulp", format_number(report.hours, 1)),
-        ("Unieke volwassenen", format_int(reach_total)),
+        ("Unieke volwassenen", format_int(report.unique_adults)),
     ]
     width = (A4[0] - 2 * MARGIN) / len(figures)
     y -= 0.15
@@ -376,7 +378,8 @@ def _cover(fig: Figure, report: Report, generated: datetime) -> None:
         "Verwijderde sessies tellen niet mee; een gewijzigde sessie telt één keer, zoals ze nu is.",
         f"Gemaakt op {format_date(generated.date())} om {generated:%H:%M} met Digipunt.",
     ]
-    for note in (*lines, *report.notes):
+    wrapped = [part for note in report.notes for part in textwrap.wrap(note, 105)]
+    for note in (*lines, *wrapped):
         _text(fig, left, y, note, fontsize=8.5, color="#444444")
         y -= 0.18
 

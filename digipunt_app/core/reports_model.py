@@ -138,10 +138,19 @@ class Report:
     reach: tuple[Reach, ...]
     generated_at: datetime
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # Unique adults of the whole scope when it is not the sum of ``reach`` (a region: a visitor
+    # seen in two digibanken counts once in each digibank but once in the region).
+    adults_total: int | None = None
 
     @property
     def hours(self) -> float:
         return self.minutes / 60.0
+
+    @property
+    def unique_adults(self) -> int:
+        if self.adults_total is not None:
+            return self.adults_total
+        return sum(reach.total for reach in self.reach)
 
     def breakdown(self, key: str) -> Breakdown | None:
         for item in self.breakdowns:

@@ -170,6 +170,7 @@ def build_regional_report(
         reach=reaches,
         generated_at=now or datetime.now(UTC),
         notes=tuple(notes),
+        adults_total=reach.region.unique_adults if reach.region is not None else None,
     )
 
 

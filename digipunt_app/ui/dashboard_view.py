@@ -205,8 +205,7 @@ class ReportView(QScrollArea):
         self.heading.setText(f"{report.title} · {period}")
         self.figure_values["sessions"].setText(number(report.sessions))
         self.figure_values["hours"].setText(number(report.hours, 1))
-        total = sum(r.total for r in report.reach)
-        self.figure_values["adults"].setText(number(total))
+        self.figure_values["adults"].setText(number(report.unique_adults))
         if self.reach_chart is None:
             self.reach_chart = ChartView(self.reach_box)
             self._reach_layout.insertWidget(0, self.reach_chart)

@@ -172,6 +172,7 @@ def test_csv_reads_back_in_excel_dialect_for_belgium(tmp_path: Path) -> None:
     assert ["bereik", "estimated", "Digipunt Bib Aalst: geschat", "95", ""] in body
     assert ["helper_hours", "h1", "Marie Peeters", "10", ""] in body
     assert ["overzicht", "hours", "Uren hulp", "10,8", ""] in body  # decimal comma
+    assert ["overzicht", "unique_adults", "Unieke volwassenen", "1275", ""] in body
     outcome = next(row for row in body if row[:2] == ["outcomes", "solved_together"])
     assert outcome[3:] == ["60", "66,7"]
 

@@ -170,6 +170,7 @@ def test_region_numbers_match_the_hand_computed_answers(region: tuple[Any, str, 
     # Dender: codes A, B (the deleted B session does not matter, B came again on the 31st) -> 2
     assert reach == {"Digibank Leie": (2, 1), "Digibank Dender": (2, 0)}
     assert any("Hele regio: 3 unieke volwassenen" in note for note in report.notes)  # A, B + 1
+    assert report.unique_adults == 3  # not 2 + 3: A and B came to both digibanken
 
 
 def test_digibank_coordinator_sees_only_its_digibank(region: tuple[Any, str, str]) -> None:
@@ -190,6 +191,7 @@ def test_region_report_exports(region: tuple[Any, str, str], tmp_path: Path) -> 
     assert "Sessies per digipunt" in book.sheetnames
     overview = {row[0]: row[1:] for row in book["Overzicht"].iter_rows(values_only=True) if row[0]}
     assert overview["Digibank Leie"][:3] == (2, 1, 3)
+    assert overview["Unieke volwassenen"][0] == 3  # the region, each visitor once
     if shutil.which("pdftotext"):
         pdf = export_report(report, tmp_path / "regio.pdf", "pdf")
         text = subprocess.run(
