@@ -253,7 +253,7 @@ def _wire_time(value: datetime) -> str:
     return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
-def session_payload(row: HelpSession, device_id: str | None) -> dict[str, Any]:
+def session_payload(row: Any, device_id: str | None) -> dict[str, Any]:
     """The wire payload of a help session row, built directly (this runs for every record of
     every push). Fields at their default are left out: fewer bytes, same meaning; the server
     fills them in (``HelpSessionPayload``)."""
@@ -289,16 +289,15 @@ def session_payload(row: HelpSession, device_id: str | None) -> dict[str, Any]:
     return payload
 
 
-def helper_payload(row: Helper) -> dict[str, Any]:
+def helper_payload(row: Any) -> dict[str, Any]:
     return {"digipunt_id": row.digipunt_id, "display_name": row.display_name,
             "active": bool(row.active)}
 
 
-def _record_for(row: HelpSession | Helper, kind: str, device_id: str | None) -> dict[str, Any]:
-    """A push record (``sync.protocol.Record``) as a JSON-ready dict."""
-    payload = (
-        session_payload(row, device_id) if isinstance(row, HelpSession) else helper_payload(row)
-    )
+def _record_for(row: Any, kind: str, device_id: str | None) -> dict[str, Any]:
+    """A push record (``sync.protocol.Record``) as a JSON-ready dict (``row``: a help_session
+    or helper row, ORM object or plain row)."""
+    payload = session_payload(row, device_id) if kind == "help_session" else helper_payload(row)
     return {
         "type": kind, "id": row.id, "rev": row.rev, "base_rev": row.synced_rev,
         "deleted": bool(row.deleted), "updated_at": _wire_time(row.updated_at),
@@ -330,12 +329,15 @@ def lease_batch(
         batch.scanned = len(candidates)
         ids = {kind: [r.record_id for r in candidates if r.record_type == kind]
                for kind in ("help_session", "helper")}
-        rows: dict[str, HelpSession | Helper] = {}
+        rows: dict[str, Any] = {}  # plain rows (no ORM objects: this runs for every record)
         for model, kind in ((HelpSession, "help_session"), (Helper, "helper")):
             if ids[kind]:
+                table = model.__table__
                 rows.update(
                     (row.id, row)
-                    for row in session.scalars(select(model).where(model.id.in_(ids[kind])))
+                    for row in session.execute(
+                        select(*table.c).where(table.c.id.in_(ids[kind]))
+                    )
                 )
         inflight = _get_many(session, [INFLIGHT + r.record_id for r in candidates])
         used = 0
