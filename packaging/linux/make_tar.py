@@ -40,7 +40,9 @@ def extras() -> list[tuple[Path, str, int]]:
     ]
 
 
-def make_tar(bundle: Path, out_dir: Path, version: str, machine: str | None = None) -> Path:
+def make_tar(
+    bundle: Path, out_dir: Path, version: str, machine: str | None = None, compresslevel: int = 6
+) -> Path:
     if not (bundle / "digipunt").is_file():
         raise FileNotFoundError(f"no bundle in {bundle}: run 'make package' first")
     top = f"digipunt-{version}"
@@ -51,7 +53,7 @@ def make_tar(bundle: Path, out_dir: Path, version: str, machine: str | None = No
         info.uname = info.gname = "root"
         return info
 
-    with tarfile.open(out, "w:gz", compresslevel=6) as tar:
+    with tarfile.open(out, "w:gz", compresslevel=compresslevel) as tar:
         for path in sorted(bundle.iterdir()):
             tar.add(path, arcname=f"{top}/{path.name}", filter=clean)  # keeps symlinks
         for source, name, mode in extras():

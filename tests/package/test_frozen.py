@@ -270,3 +270,35 @@ def test_scripted_enrolment_and_sync(run: Runner, tmp_path: Path, live_server) -
     )
     assert answer.status_code == 200, answer.text
     assert len([line for line in answer.text.splitlines()[1:] if line.strip()]) == 3
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux tarball")
+def test_linux_tarball_installs_and_runs(
+    run: Runner, bundle: Path, tmp_path: Path, home: Path
+) -> None:
+    """``make package-tar`` -> unpack -> ``install.sh --user`` -> the launcher on PATH works."""
+    import tarfile
+
+    sys.path.insert(0, str(REPO / "packaging" / "linux"))
+    import make_tar
+
+    tarball = make_tar.make_tar(bundle, tmp_path, _version(), compresslevel=1)
+    with tarfile.open(tarball) as tar:
+        tar.extractall(tmp_path / "unpack", filter="tar")
+    folder = tmp_path / "unpack" / f"digipunt-{_version()}"
+    done = subprocess.run(
+        [str(folder / "install.sh"), "--user"],
+        env={"HOME": str(home), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=RUN_TIMEOUT_S,
+    )
+    assert done.returncode == 0, done.stderr
+    assert f"Digipunt {_version()} installed" in done.stdout
+    launcher = home / ".local" / "bin" / "digipunt"
+    assert launcher.is_symlink()
+    assert run("--version", exe=launcher).stdout.strip() == f"digipunt {_version()}"
+    status = json.loads(run("status", "--json", exe=launcher).stdout)
+    assert status["sessions"] == 0
+    entry = (home / ".local" / "share" / "applications" / "digipunt.desktop").read_text()
+    assert f"Exec={home}/.local/lib/digipunt/digipunt" in entry
