@@ -197,6 +197,8 @@ class DashboardTab(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            if self.report is not None:
+                self.refresh()  # service names come from the catalog in the new language
         super().changeEvent(event)
 
     # --- computing -----------------------------------------------------------------------------
@@ -216,8 +218,18 @@ class DashboardTab(QWidget):
         self.status.setText(self.tr("Bezig met tellen…"))
         self.cancel_button.show()
         emit = self._bridge.progressed.emit  # from the DB worker; shown by _progress
+
+        def work(store: Any) -> tuple[Report, dict[str, str]]:
+            from digipunt_app.core.catalog import load_catalog
+            from digipunt_app.ui.i18n import current_language
+
+            report = local_report(store, first, last, progress=emit, cancelled=cancel.is_set)
+            lang = current_language()
+            names = {s.code: s.label(lang) for s in load_catalog(store).services}
+            return report, names
+
         self._handle = self.ops.db(
-            lambda store: local_report(store, first, last, progress=emit, cancelled=cancel.is_set),
+            work,
             on_success=self._show,
             on_failure=self._failed,
             owner=self,
@@ -241,11 +253,12 @@ class DashboardTab(QWidget):
             self.cancel_button.hide()
             self.status.setText("")
 
-    def _show(self, report: Report) -> None:
+    def _show(self, answer: tuple[Report, dict[str, str]]) -> None:
+        report, service_labels = answer
         self._cancel = self._handle = None
         self.cancel_button.hide()
         self.report = report
-        self.view.set_report(report)
+        self.view.set_report(report, service_labels)
         self.export_button.setEnabled(True)
         self.status.setText("")
         self.reportShown.emit(report)

@@ -65,15 +65,33 @@ def breakdown_titles() -> dict[str, str]:
     }
 
 
-def localise(breakdown: Breakdown) -> Breakdown:
-    """The breakdown with its title and vocabulary labels in the UI language."""
+def localise(breakdown: Breakdown, service_labels: dict[str, str] | None = None) -> Breakdown:
+    """The breakdown with its title, weeks, months and vocabulary labels in the UI language;
+    ``service_labels`` (``{code: label}`` from the catalog) names the services."""
     title = breakdown_titles().get(breakdown.key, breakdown.title)
     words = _VOCABULARY.get(breakdown.key)
-    lines = breakdown.lines
+    known: dict[str, str] = {}
     if words is not None:
         known = words()
-        lines = tuple(replace(line, label=known.get(line.code, line.label)) for line in lines)
+    elif breakdown.key == "services" and service_labels:
+        known = service_labels
+    elif breakdown.key in ("per_week", "per_month"):
+        known = {line.code: _time_label(line.code) for line in breakdown.lines}
+    lines = tuple(replace(line, label=known.get(line.code, line.label)) for line in breakdown.lines)
     return replace(breakdown, title=title, lines=lines)
+
+
+def _time_label(code: str) -> str:
+    """``2026-W03`` -> "week 3 (2026)"; ``2026-01`` -> "januari 2026" (in the UI language)."""
+    if "-W" in code:
+        year, week = code.split("-W")
+        return (
+            QCoreApplication.translate("reports", "week %1 (%2)")
+            .replace("%1", str(int(week)))
+            .replace("%2", year)
+        )
+    year, month = code.split("-")
+    return f"{QLocale().standaloneMonthName(int(month))} {year}"
 
 
 def number(value: float, decimals: int = 0) -> str:
@@ -184,6 +202,7 @@ class ReportView(QScrollArea):
         self._layout.addStretch(1)
         self.setWidget(body)
         self.report: Report | None = None
+        self.service_labels: dict[str, str] = {}
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -194,8 +213,11 @@ class ReportView(QScrollArea):
         if self.report is not None:
             self.set_report(self.report)
 
-    def set_report(self, report: Report) -> None:
+    def set_report(self, report: Report, service_labels: dict[str, str] | None = None) -> None:
+        """Show ``report``; ``service_labels`` names the services in the UI language."""
         self.report = report
+        if service_labels is not None:
+            self.service_labels = service_labels
         locale = QLocale()
         period = (
             self.tr("%1 tot en met %2")
@@ -250,7 +272,8 @@ class ReportView(QScrollArea):
                 self.panels[breakdown.key] = panel
             self._layout.insertWidget(position, panel)
             position += 1
-            panel.set_breakdown(localise(breakdown), self._value_name(breakdown))
+            shown = localise(breakdown, self.service_labels)
+            panel.set_breakdown(shown, self._value_name(breakdown))
 
     def _value_name(self, breakdown: Breakdown) -> str:
         names = {

@@ -149,8 +149,8 @@
         <translation>Two versions of the same session</translation>
     </message>
     <message>
-        <source>Deze sessie werd op twee pc&apos;s tegelijk aangepast. De lijst toont nu de versie van de server. Uw versie is bewaard. Rijen met ≠ verschillen. Welke versie klopt?</source>
-        <translation>This session was changed on two PCs at the same time. The list now shows the server&apos;s version. Your version has been kept. Rows marked ≠ differ. Which version is right?</translation>
+        <source>Deze sessie werd op twee pc's tegelijk aangepast. De lijst toont nu de versie van de server. Uw versie is bewaard. Rijen met ≠ verschillen. Welke versie klopt?</source>
+        <translation>This session was changed on two PCs at the same time. The list now shows the server's version. Your version has been kept. Rows marked ≠ differ. Which version is right?</translation>
     </message>
     <message>
         <source>Op deze pc (uw versie)</source>
@@ -170,7 +170,7 @@
     </message>
     <message>
         <source>Versie van de &amp;server houden</source>
-        <translation>Keep the &amp;server&apos;s version</translation>
+        <translation>Keep the &amp;server's version</translation>
     </message>
     <message>
         <source>&amp;Mijn versie houden</source>
@@ -521,8 +521,8 @@
         <translation>No longer a&amp;ctive</translation>
     </message>
     <message>
-        <source>Vrijwilligers worden met een voornaam of bijnaam bewaard. Wie niet meer meehelpt, zet u op &quot;niet meer actief&quot;: de oude sessies blijven bewaard.</source>
-        <translation>Volunteers are kept by first name or nickname. Someone who no longer helps is set to &quot;no longer active&quot;: their old sessions are kept.</translation>
+        <source>Vrijwilligers worden met een voornaam of bijnaam bewaard. Wie niet meer meehelpt, zet u op "niet meer actief": de oude sessies blijven bewaard.</source>
+        <translation>Volunteers are kept by first name or nickname. Someone who no longer helps is set to "no longer active": their old sessions are kept.</translation>
     </message>
     <message>
         <source>&amp;Vrijwilligers:</source>
@@ -869,8 +869,8 @@
         <translation>No sessions found.</translation>
     </message>
     <message>
-        <source>Nog geen sessies. Registreer er een bij &quot;Registreren&quot;.</source>
-        <translation>No sessions yet. Record one under &quot;Record&quot;.</translation>
+        <source>Nog geen sessies. Registreer er een bij "Registreren".</source>
+        <translation>No sessions yet. Record one under "Record".</translation>
     </message>
     <message>
         <source>1 sessie</source>
@@ -881,8 +881,8 @@
         <translation>{n} sessions</translation>
     </message>
     <message>
-        <source>Sessie verwijderd: {what}. Per ongeluk? Klik op &quot;Ongedaan maken&quot; of druk Ctrl+Z.</source>
-        <translation>Session deleted: {what}. By mistake? Click &quot;Undo&quot; or press Ctrl+Z.</translation>
+        <source>Sessie verwijderd: {what}. Per ongeluk? Klik op "Ongedaan maken" of druk Ctrl+Z.</source>
+        <translation>Session deleted: {what}. By mistake? Click "Undo" or press Ctrl+Z.</translation>
     </message>
     <message>
         <source>&amp;Periode:</source>
@@ -1083,11 +1083,11 @@
     </message>
     <message>
         <source>⚠ De klok van deze pc loopt %1 minuten achter</source>
-        <translation>⚠ This PC&apos;s clock is %1 minutes behind</translation>
+        <translation>⚠ This PC's clock is %1 minutes behind</translation>
     </message>
     <message>
         <source>⚠ De klok van deze pc loopt %1 minuten voor</source>
-        <translation>⚠ This PC&apos;s clock is %1 minutes ahead</translation>
+        <translation>⚠ This PC's clock is %1 minutes ahead</translation>
     </message>
     <message>
         <source>⚠ Conflicten bekijken: %1</source>
@@ -1339,7 +1339,7 @@
     </message>
     <message>
         <source>Weet niet</source>
-        <translation>Don&apos;t know</translation>
+        <translation>Don't know</translation>
     </message>
 </context>
 <context>
@@ -1400,5 +1400,5 @@
         <source>Unieke volwassenen per digipunt</source>
         <translation>Unique adults per digipunt</translation>
     </message>
-</context>
+<message><source>week %1 (%2)</source><translation>week %1 (%2)</translation></message></context>
 </TS>

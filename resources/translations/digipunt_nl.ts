@@ -1400,5 +1400,5 @@
         <source>Unieke volwassenen per digipunt</source>
         <translation>Unieke volwassenen per digipunt</translation>
     </message>
-</context>
+<message><source>week %1 (%2)</source><translation>week %1 (%2)</translation></message></context>
 </TS>

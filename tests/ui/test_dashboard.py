@@ -238,3 +238,21 @@ def test_cancel_keeps_the_report_on_screen(window: Any, reports: ReportsTab, qtb
     assert dash.report is shown  # January still shown, nothing half-updated
     assert not dash.cancel_button.isVisible()
     assert "Bezig" not in dash.status.text()
+
+
+def test_dashboard_follows_the_language(window: Any, reports: ReportsTab, qtbot: Any) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from digipunt_app.ui import i18n, labels
+
+    show_january(window, reports, qtbot)
+    dash = reports.dashboard
+    with qtbot.waitSignal(dash.reportShown, timeout=20000):
+        i18n.set_language(QApplication.instance(), "fr")
+    view = dash.view
+    assert view.panels["outcomes"].title() == "Résultat"
+    solved = labels.outcome_labels()["solved_together"]
+    assert solved != "Samen opgelost" and solved in table(view.panels["outcomes"])
+    assert "eID & lecteur de carte" in table(view.panels["services"])  # from the catalog
+    assert "semaine 2 (2026)" in table(view.panels["per_week"])
+    assert view.figure_names["sessions"].text() == "Sessions"
