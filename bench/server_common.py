@@ -18,14 +18,6 @@ import requests
 ROOT = Path(__file__).resolve().parents[1]
 SECTION = "server"
 
-_SERVE = """
-import sys, uvicorn
-from sync.server.app import create_app
-from sync.server.settings import Settings
-app = create_app(sys.argv[1], settings=Settings(enrol_attempts=100_000))
-uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning",
-            backlog=4096, timeout_keep_alive=60)
-"""
 
 
 def free_port() -> int:
@@ -57,12 +49,15 @@ def postgres_url() -> Iterator[str]:
 
 
 @contextmanager
-def server_process(db_url: str) -> Iterator[str]:
-    """The real app under uvicorn in a child process (its own GIL); yields the base URL."""
+def server_process(db_url: str, workers: int = 1) -> Iterator[str]:
+    """``digipunt-server serve`` in a child process (its own GIL); yields the base URL."""
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-c", _SERVE, db_url, str(port)], cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        [sys.executable, "-m", "sync.server.cli", "serve", "--db", db_url, "--port", str(port),
+         "--workers", str(workers)],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.DEVNULL,
+        stderr=open(os.environ.get("BENCH_SERVER_LOG", os.devnull), "ab"),  # noqa: SIM115
     )
     url = f"http://127.0.0.1:{port}"
     try:

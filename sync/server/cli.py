@@ -76,6 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--proxy-headers", action="store_true",
                    help="trust X-Forwarded-For from --forwarded-allow-ips (behind a proxy)")
     c.add_argument("--forwarded-allow-ips", default="127.0.0.1")
+    c.add_argument("--keep-alive", type=float, default=30.0, metavar="SECONDS",
+                   help="how long an idle HTTP connection is kept open (default 30)")
     c.add_argument("--workers", type=int, default=1,
                    help="worker processes (PostgreSQL: about one per core)")
     return p
@@ -151,6 +153,7 @@ def _serve(url: str, args: argparse.Namespace) -> int:
     options = {
         "host": args.host, "port": args.port, "log_level": "info",
         "proxy_headers": args.proxy_headers, "forwarded_allow_ips": args.forwarded_allow_ips,
+        "timeout_keep_alive": args.keep_alive, "backlog": 4096,
     }
     create_app(url).state.db.dispose()  # migrate once, and fail here on a bad URL
     if args.workers > 1:
