@@ -3,6 +3,7 @@ for the end-to-end sync tests. Nothing here replaces a part of the app."""
 
 from __future__ import annotations
 
+import csv
 import random
 from collections.abc import Callable
 from dataclasses import replace
@@ -13,7 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from digipunt_app.core import sessions
-from digipunt_app.core.catalog import load_catalog
+from digipunt_app.core.importer import import_file
 from digipunt_app.core.models import HelpSession
 from digipunt_app.core.records import SessionDraft
 from digipunt_app.core.store import Store
@@ -59,19 +60,24 @@ class Desk:
         return sessions.save_session(self.store, draft).id
 
     def bulk_record(self, count: int, rng: random.Random) -> list[str]:
-        """``count`` sessions in one transaction (the store's own save path, just batched)."""
-        catalog = load_catalog(self.store)
-        now = datetime.now(UTC)
-        ids = []
-        with self.store.session() as db:
+        """``count`` sessions through the store's own bulk path (a spreadsheet import)."""
+        before = set(self.versions())
+        sheet = self.data_dir.parent / f"{self.data_dir.name}-import-{len(before)}.csv"
+        with open(sheet, "w", newline="", encoding="utf-8") as handle:
+            out = csv.writer(handle)
+            out.writerow(["date", "time", "duration_min", "services", "outcome", "age_band",
+                          "adult", "first_visit", "channel", "notes"])
             for i in range(count):
-                draft = SessionDraft(
-                    started_at=now - timedelta(minutes=i),
-                    services=rng.sample(SERVICES, rng.randint(1, 2)),
-                    **random_fields(rng),
-                )
-                ids.append(sessions.save_session_in(db, draft, catalog, now=now).id)
-        return ids
+                out.writerow([
+                    f"{1 + i % 28:02d}/10/2026", f"{9 + i % 8:02d}:{i % 60:02d}",
+                    rng.randint(1, 480), ";".join(rng.sample(SERVICES, rng.randint(1, 2))),
+                    rng.choice(["solved_by_visitor", "solved_together", "not_solved"]),
+                    rng.choice(["55_64", "65_74", "75_plus"]), "ja", "no", "walk_in",
+                    f"sessie {len(before) + i}",
+                ])
+        result = import_file(self.store, sheet)
+        assert result.added == count and not result.problems, result.problems
+        return sorted(set(self.versions()) - before)
 
     def edit(self, session_id: str, **fields: Any) -> None:
         draft = sessions.get_session(self.store, session_id)
