@@ -74,6 +74,8 @@ class EnrolDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(560)
+        self.server.setMinimumWidth(360)
         self.retranslate()
         (self.code if server_url else self.server).setFocus()
 

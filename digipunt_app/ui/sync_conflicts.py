@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -46,22 +47,58 @@ KEEP_SERVER = "server"
 KEEP_LOCAL = "local"
 
 
-def _text(value: Any) -> str:
+def _vocabularies() -> dict[str, dict[str, str]]:
+    """Field name -> {code: label in the UI language} (labels of ``ui/labels.py``)."""
+    from digipunt_app.ui import labels
+
+    return {
+        "channel": labels.channel_labels(),
+        "outcome": labels.outcome_labels(),
+        "referrals": labels.referral_labels(),
+        "age_band": labels.age_band_labels(),
+        "language": labels.language_labels(),
+        "first_visit": labels.first_visit_labels(),
+    }
+
+
+def _when(value: str) -> str:
+    from datetime import datetime
+
+    from digipunt_app.ui.sync_status import format_when
+
+    try:
+        return format_when(datetime.fromisoformat(value.replace("Z", "+00:00")))
+    except ValueError:
+        return value
+
+
+def _text(value: Any, name: str = "", vocab: dict[str, dict[str, str]] | None = None) -> str:
     if value is None or value == "" or value == []:
         return "—"
     if isinstance(value, bool):
-        return "ja" if value else "nee"
+        if value:
+            return QCoreApplication.translate("ConflictDialog", "ja")
+        return QCoreApplication.translate("ConflictDialog", "nee")
+    names = (vocab or {}).get(name, {})
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value)
+        return ", ".join(names.get(str(v), str(v)) for v in value)
+    if name == "started_at" and isinstance(value, str):
+        return _when(value)
+    return names.get(str(value), str(value))
 
 
 class ConflictDialog(QDialog):
     """Both versions side by side; ``choice`` is ``"server"``, ``"local"`` or None (later)."""
 
-    def __init__(self, conflict: ConflictInfo, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        conflict: ConflictInfo,
+        parent: QWidget | None = None,
+        service_labels: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.conflict = conflict
+        self.service_labels = service_labels or {}
         self.choice: str | None = None
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -80,12 +117,17 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.intro)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
-        self.resize(720, 520)
+        self.resize(820, 620)
         self.retranslate()
 
     @classmethod
-    def ask(cls, conflict: ConflictInfo, parent: QWidget | None = None) -> str | None:
-        dialog = cls(conflict, parent)
+    def ask(
+        cls,
+        conflict: ConflictInfo,
+        parent: QWidget | None = None,
+        service_labels: dict[str, str] | None = None,
+    ) -> str | None:
+        dialog = cls(conflict, parent, service_labels)
         dialog.exec()
         return dialog.choice
 
@@ -111,15 +153,19 @@ class ConflictDialog(QDialog):
         self.table.setAccessibleName(self.tr("Vergelijking van de twee versies"))
         server = self.conflict.server
         different = set(self.differing_fields())
+        vocab = _vocabularies()
+        services = self.service_labels
         bold = QFont()
         bold.setBold(True)
         labels = []
         for row, (name, label) in enumerate(FIELDS):
             mark = "≠ " if name in different else ""
             labels.append(mark + self.tr(label))
-            mine = QTableWidgetItem(_text(self.conflict.local.get(name)))
+            table = dict(vocab, services=services)
+            mine = QTableWidgetItem(_text(self.conflict.local.get(name), name, table))
             theirs = QTableWidgetItem(
-                _text(server.get(name)) if server is not None else self.tr("(nog niet ontvangen)")
+                _text(server.get(name), name, table) if server is not None
+                else self.tr("(nog niet ontvangen)")
             )
             for item in (mine, theirs):
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
@@ -128,7 +174,8 @@ class ConflictDialog(QDialog):
             self.table.setItem(row, 0, mine)
             self.table.setItem(row, 1, theirs)
         self.table.setVerticalHeaderLabels(labels)
-        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
         self.keep_server.setText(self.tr("Versie van de &server houden"))
         self.keep_local.setText(self.tr("&Mijn versie houden"))
         self.later.setText(self.tr("&Later beslissen"))

@@ -119,7 +119,7 @@ class SyncUi(QObject):
             self.window.show_info(_tr("Er zijn geen conflicten te bekijken."))
             return
         for conflict in conflicts:
-            choice = ConflictDialog.ask(conflict, self.window)
+            choice = ConflictDialog.ask(conflict, self.window, self.window.form.tiles.labels())
             if choice is None:
                 break
             self.controller.resolve_conflict(conflict.id, choice)

@@ -145,6 +145,14 @@
 <context>
     <name>ConflictDialog</name>
     <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nee</source>
+        <translation>no</translation>
+    </message>
+    <message>
         <source>Twee versies van dezelfde sessie</source>
         <translation>Two versions of the same session</translation>
     </message>
@@ -1082,12 +1090,12 @@
         <translation>%1 waiting</translation>
     </message>
     <message>
-        <source>⚠ De klok van deze pc loopt %1 minuten achter</source>
-        <translation>⚠ This PC's clock is %1 minutes behind</translation>
+        <source>⚠ De klok van deze pc loopt %1 achter</source>
+        <translation>⚠ This PC's clock is %1 behind</translation>
     </message>
     <message>
-        <source>⚠ De klok van deze pc loopt %1 minuten voor</source>
-        <translation>⚠ This PC's clock is %1 minutes ahead</translation>
+        <source>⚠ De klok van deze pc loopt %1 voor</source>
+        <translation>⚠ This PC's clock is %1 ahead</translation>
     </message>
     <message>
         <source>⚠ Conflicten bekijken: %1</source>
@@ -1096,6 +1104,18 @@
     <message>
         <source>Laatste synchronisatie: %1</source>
         <translation>Last sync: %1</translation>
+    </message>
+    <message>
+        <source>%1 minuten</source>
+        <translation>%1 minutes</translation>
+    </message>
+    <message>
+        <source>%1 uur</source>
+        <translation>%1 hours</translation>
+    </message>
+    <message>
+        <source>%1 dagen</source>
+        <translation>%1 days</translation>
     </message>
     <message>
         <source>Nog nooit gesynchroniseerd</source>
@@ -1400,5 +1420,9 @@
         <source>Unieke volwassenen per digipunt</source>
         <translation>Unique adults per digipunt</translation>
     </message>
-<message><source>week %1 (%2)</source><translation>week %1 (%2)</translation></message></context>
+    <message>
+        <source>week %1 (%2)</source>
+        <translation>week %1 (%2)</translation>
+    </message>
+</context>
 </TS>

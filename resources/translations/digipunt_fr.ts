@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Registreer elke digitale hulpvraag, ook zonder internet. De gegevens gaan naar de regionale coördinator zodra de pc online is.</source>
-        <translation>Enregistrez chaque demande d'aide numérique, même sans internet. Les données partent vers le coordinateur régional dès que le PC est en ligne.</translation>
+        <translation>Enregistrez chaque demande d&apos;aide numérique, même sans internet. Les données partent vers le coordinateur régional dès que le PC est en ligne.</translation>
     </message>
     <message>
         <source>&amp;Versie:</source>
@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>Normaal: gegevens staan in het gebruikersprofiel</source>
-        <translation>Normale : les données sont dans le profil de l'utilisateur</translation>
+        <translation>Normale : les données sont dans le profil de l&apos;utilisateur</translation>
     </message>
     <message>
         <source>Licentie:</source>
@@ -145,11 +145,19 @@
 <context>
     <name>ConflictDialog</name>
     <message>
+        <source>ja</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>nee</source>
+        <translation>non</translation>
+    </message>
+    <message>
         <source>Twee versies van dezelfde sessie</source>
         <translation>Deux versions de la même séance</translation>
     </message>
     <message>
-        <source>Deze sessie werd op twee pc's tegelijk aangepast. De lijst toont nu de versie van de server. Uw versie is bewaard. Rijen met ≠ verschillen. Welke versie klopt?</source>
+        <source>Deze sessie werd op twee pc&apos;s tegelijk aangepast. De lijst toont nu de versie van de server. Uw versie is bewaard. Rijen met ≠ verschillen. Welke versie klopt?</source>
         <translation>Cette séance a été modifiée sur deux PC en même temps. La liste montre maintenant la version du serveur. Votre version est conservée. Les lignes avec ≠ diffèrent. Quelle version est correcte ?</translation>
     </message>
     <message>
@@ -236,7 +244,7 @@
     </message>
     <message>
         <source>Vul het adres van de server en de inschrijvingscode in die u van de coördinator kreeg. Sessies die al op deze pc staan, blijven bewaard en worden mee verstuurd.</source>
-        <translation>Indiquez l'adresse du serveur et le code d'inscription reçus du coordinateur. Les séances déjà enregistrées sur ce PC sont conservées et seront envoyées aussi.</translation>
+        <translation>Indiquez l&apos;adresse du serveur et le code d&apos;inscription reçus du coordinateur. Les séances déjà enregistrées sur ce PC sont conservées et seront envoyées aussi.</translation>
     </message>
     <message>
         <source>&amp;Serveradres:</source>
@@ -252,7 +260,7 @@
     </message>
     <message>
         <source>Inschrijvingscode</source>
-        <translation>Code d'inscription</translation>
+        <translation>Code d&apos;inscription</translation>
     </message>
     <message>
         <source>&amp;Inschrijven</source>
@@ -268,15 +276,15 @@
     </message>
     <message>
         <source>Vul het adres van de server in.</source>
-        <translation>Indiquez l'adresse du serveur.</translation>
+        <translation>Indiquez l&apos;adresse du serveur.</translation>
     </message>
     <message>
         <source>Vul de inschrijvingscode in.</source>
-        <translation>Indiquez le code d'inscription.</translation>
+        <translation>Indiquez le code d&apos;inscription.</translation>
     </message>
     <message>
         <source>Inschrijven is niet gelukt: %1</source>
-        <translation>L'inscription a échoué : %1</translation>
+        <translation>L&apos;inscription a échoué : %1</translation>
     </message>
 </context>
 <context>
@@ -303,7 +311,7 @@
     </message>
     <message>
         <source>⚠ Niet bewaard door een onverwachte fout ({error}). Wat u invulde, staat er nog.</source>
-        <translation>⚠ Pas enregistré à cause d'une erreur inattendue ({error}). Ce que vous avez saisi est toujours là.</translation>
+        <translation>⚠ Pas enregistré à cause d&apos;une erreur inattendue ({error}). Ce que vous avez saisi est toujours là.</translation>
     </message>
     <message>
         <source>De notitie is {n} tekens lang; maximaal {max}.</source>
@@ -311,7 +319,7 @@
     </message>
     <message>
         <source>⚠ Zo kan dit niet bewaard worden:</source>
-        <translation>⚠ Impossible d'enregistrer ainsi :</translation>
+        <translation>⚠ Impossible d&apos;enregistrer ainsi :</translation>
     </message>
     <message>
         <source>Waarmee werd geholpen? (toets 1 tot 9)</source>
@@ -355,7 +363,7 @@
     </message>
     <message>
         <source>&amp;Taal van het gesprek:</source>
-        <translation>&amp;Langue de l'entretien :</translation>
+        <translation>&amp;Langue de l&apos;entretien :</translation>
     </message>
     <message>
         <source>&amp;Bezoekerscode (niet verplicht):</source>
@@ -395,7 +403,7 @@
     </message>
     <message>
         <source>Taal van het gesprek</source>
-        <translation>Langue de l'entretien</translation>
+        <translation>Langue de l&apos;entretien</translation>
     </message>
     <message>
         <source>Met tolk</source>
@@ -486,7 +494,7 @@
     </message>
     <message>
         <source>Typ eerst een naam.</source>
-        <translation>Tapez d'abord un nom.</translation>
+        <translation>Tapez d&apos;abord un nom.</translation>
     </message>
     <message>
         <source>{name} is toegevoegd.</source>
@@ -498,11 +506,11 @@
     </message>
     <message>
         <source>{old} heet nu {new}.</source>
-        <translation>{old} s'appelle maintenant {new}.</translation>
+        <translation>{old} s&apos;appelle maintenant {new}.</translation>
     </message>
     <message>
         <source>Kies eerst een vrijwilliger in de lijst.</source>
-        <translation>Choisissez d'abord un bénévole dans la liste.</translation>
+        <translation>Choisissez d&apos;abord un bénévole dans la liste.</translation>
     </message>
     <message>
         <source>{name} is weer actief.</source>
@@ -510,7 +518,7 @@
     </message>
     <message>
         <source>{name} is niet meer actief.</source>
-        <translation>{name} n'est plus actif.</translation>
+        <translation>{name} n&apos;est plus actif.</translation>
     </message>
     <message>
         <source>Weer a&amp;ctief maken</source>
@@ -521,8 +529,8 @@
         <translation>Plus a&amp;ctif</translation>
     </message>
     <message>
-        <source>Vrijwilligers worden met een voornaam of bijnaam bewaard. Wie niet meer meehelpt, zet u op "niet meer actief": de oude sessies blijven bewaard.</source>
-        <translation>Les bénévoles sont enregistrés avec un prénom ou un surnom. Qui n'aide plus est mis sur "plus actif" : les anciennes séances sont conservées.</translation>
+        <source>Vrijwilligers worden met een voornaam of bijnaam bewaard. Wie niet meer meehelpt, zet u op &quot;niet meer actief&quot;: de oude sessies blijven bewaard.</source>
+        <translation>Les bénévoles sont enregistrés avec un prénom ou un surnom. Qui n&apos;aide plus est mis sur &quot;plus actif&quot; : les anciennes séances sont conservées.</translation>
     </message>
     <message>
         <source>&amp;Vrijwilligers:</source>
@@ -581,11 +589,11 @@
     </message>
     <message>
         <source>⚠ De gegevens konden niet geopend worden: {reason}</source>
-        <translation>⚠ Impossible d'ouvrir les données : {reason}</translation>
+        <translation>⚠ Impossible d&apos;ouvrir les données : {reason}</translation>
     </message>
     <message>
         <source>Digipunt - hulpsessies registreren</source>
-        <translation>Digipunt - enregistrer les séances d'aide</translation>
+        <translation>Digipunt - enregistrer les séances d&apos;aide</translation>
     </message>
     <message>
         <source>Onderdelen</source>
@@ -609,7 +617,7 @@
     </message>
     <message>
         <source>Werkbalk</source>
-        <translation>Barre d'outils</translation>
+        <translation>Barre d&apos;outils</translation>
     </message>
     <message>
         <source>Sluiten</source>
@@ -621,7 +629,7 @@
     </message>
     <message>
         <source>Statusbalk</source>
-        <translation>Barre d'état</translation>
+        <translation>Barre d&apos;état</translation>
     </message>
 </context>
 <context>
@@ -652,7 +660,7 @@
     </message>
     <message>
         <source>tot en met</source>
-        <translation>jusqu'au</translation>
+        <translation>jusqu&apos;au</translation>
     </message>
     <message>
         <source>Periode</source>
@@ -664,14 +672,14 @@
     </message>
     <message>
         <source>Tot en met (datum)</source>
-        <translation>Jusqu'au (date)</translation>
+        <translation>Jusqu&apos;au (date)</translation>
     </message>
 </context>
 <context>
     <name>RegionalTab</name>
     <message>
         <source>Voor de coördinator: de cijfers van de hele regio of van uw digibank, van de server. Vul uw coördinatortoken in; het wordt niet bewaard.</source>
-        <translation>Pour le coordinateur : les chiffres de toute la région ou de votre digibank, depuis le serveur. Saisissez votre jeton de coordinateur ; il n'est pas conservé.</translation>
+        <translation>Pour le coordinateur : les chiffres de toute la région ou de votre digibank, depuis le serveur. Saisissez votre jeton de coordinateur ; il n&apos;est pas conservé.</translation>
     </message>
     <message>
         <source>&amp;Serveradres:</source>
@@ -719,7 +727,7 @@
     </message>
     <message>
         <source>Vul het serveradres en uw coördinatortoken in.</source>
-        <translation>Saisissez l'adresse du serveur et votre jeton de coordinateur.</translation>
+        <translation>Saisissez l&apos;adresse du serveur et votre jeton de coordinateur.</translation>
     </message>
     <message>
         <source>Bezig met ophalen…</source>
@@ -761,7 +769,7 @@
     </message>
     <message>
         <source>Uren hulp</source>
-        <translation>Heures d'aide</translation>
+        <translation>Heures d&apos;aide</translation>
     </message>
     <message>
         <source>Unieke volwassenen bereikt</source>
@@ -785,7 +793,7 @@
     </message>
     <message>
         <source>Nog %1 tot de drempel van %2.</source>
-        <translation>Encore %1 jusqu'au seuil de %2.</translation>
+        <translation>Encore %1 jusqu&apos;au seuil de %2.</translation>
     </message>
     <message>
         <source>Uren</source>
@@ -869,8 +877,8 @@
         <translation>Aucune séance trouvée.</translation>
     </message>
     <message>
-        <source>Nog geen sessies. Registreer er een bij "Registreren".</source>
-        <translation>Pas encore de séances. Enregistrez-en une sous "Enregistrer".</translation>
+        <source>Nog geen sessies. Registreer er een bij &quot;Registreren&quot;.</source>
+        <translation>Pas encore de séances. Enregistrez-en une sous &quot;Enregistrer&quot;.</translation>
     </message>
     <message>
         <source>1 sessie</source>
@@ -881,8 +889,8 @@
         <translation>{n} séances</translation>
     </message>
     <message>
-        <source>Sessie verwijderd: {what}. Per ongeluk? Klik op "Ongedaan maken" of druk Ctrl+Z.</source>
-        <translation>Séance supprimée : {what}. Par erreur ? Cliquez sur "Annuler la suppression" ou appuyez sur Ctrl+Z.</translation>
+        <source>Sessie verwijderd: {what}. Per ongeluk? Klik op &quot;Ongedaan maken&quot; of druk Ctrl+Z.</source>
+        <translation>Séance supprimée : {what}. Par erreur ? Cliquez sur &quot;Annuler la suppression&quot; ou appuyez sur Ctrl+Z.</translation>
     </message>
     <message>
         <source>&amp;Periode:</source>
@@ -910,7 +918,7 @@
     </message>
     <message>
         <source>Vandaag</source>
-        <translation>Aujourd'hui</translation>
+        <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
         <source>Deze week</source>
@@ -1044,7 +1052,7 @@
     </message>
     <message>
         <source>Wijzigingen gelden meteen en blijven bewaard. Vindt u de letters te klein? Kies 150% of 200%.</source>
-        <translation>Les changements s'appliquent tout de suite et sont conservés. Les lettres sont trop petites ? Choisissez 150 % ou 200 %.</translation>
+        <translation>Les changements s&apos;appliquent tout de suite et sont conservés. Les lettres sont trop petites ? Choisissez 150 % ou 200 %.</translation>
     </message>
 </context>
 <context>
@@ -1082,12 +1090,12 @@
         <translation>%1 en attente</translation>
     </message>
     <message>
-        <source>⚠ De klok van deze pc loopt %1 minuten achter</source>
-        <translation>⚠ L'horloge de ce PC retarde de %1 minutes</translation>
+        <source>⚠ De klok van deze pc loopt %1 achter</source>
+        <translation>⚠ L&apos;horloge de ce PC retarde de %1</translation>
     </message>
     <message>
-        <source>⚠ De klok van deze pc loopt %1 minuten voor</source>
-        <translation>⚠ L'horloge de ce PC avance de %1 minutes</translation>
+        <source>⚠ De klok van deze pc loopt %1 voor</source>
+        <translation>⚠ L&apos;horloge de ce PC avance de %1</translation>
     </message>
     <message>
         <source>⚠ Conflicten bekijken: %1</source>
@@ -1096,6 +1104,18 @@
     <message>
         <source>Laatste synchronisatie: %1</source>
         <translation>Dernière synchronisation : %1</translation>
+    </message>
+    <message>
+        <source>%1 minuten</source>
+        <translation>%1 minutes</translation>
+    </message>
+    <message>
+        <source>%1 uur</source>
+        <translation>%1 heures</translation>
+    </message>
+    <message>
+        <source>%1 dagen</source>
+        <translation>%1 jours</translation>
     </message>
     <message>
         <source>Nog nooit gesynchroniseerd</source>
@@ -1121,7 +1141,7 @@
     <name>VisitorCardDialog</name>
     <message>
         <source>De kaart is naar de printer gestuurd.</source>
-        <translation>La carte a été envoyée à l'imprimante.</translation>
+        <translation>La carte a été envoyée à l&apos;imprimante.</translation>
     </message>
     <message>
         <source>Kaart bewaren als PDF</source>
@@ -1243,7 +1263,7 @@
     </message>
     <message>
         <source>Uitleen van toestellen</source>
-        <translation>Prêt d'appareils</translation>
+        <translation>Prêt d&apos;appareils</translation>
     </message>
     <message>
         <source>CAW</source>
@@ -1291,7 +1311,7 @@
     </message>
     <message>
         <source>Werkzoekend</source>
-        <translation>Demandeur d'emploi</translation>
+        <translation>Demandeur d&apos;emploi</translation>
     </message>
     <message>
         <source>Senior</source>
@@ -1394,11 +1414,15 @@
     </message>
     <message>
         <source>Uren hulp per digipunt</source>
-        <translation>Heures d'aide par digipunt</translation>
+        <translation>Heures d&apos;aide par digipunt</translation>
     </message>
     <message>
         <source>Unieke volwassenen per digipunt</source>
         <translation>Adultes uniques par digipunt</translation>
     </message>
-<message><source>week %1 (%2)</source><translation>semaine %1 (%2)</translation></message></context>
+    <message>
+        <source>week %1 (%2)</source>
+        <translation>semaine %1 (%2)</translation>
+    </message>
+</context>
 </TS>

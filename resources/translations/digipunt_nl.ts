@@ -145,6 +145,14 @@
 <context>
     <name>ConflictDialog</name>
     <message>
+        <source>ja</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>nee</source>
+        <translation>nee</translation>
+    </message>
+    <message>
         <source>Twee versies van dezelfde sessie</source>
         <translation>Twee versies van dezelfde sessie</translation>
     </message>
@@ -1082,12 +1090,12 @@
         <translation>%1 wachtend</translation>
     </message>
     <message>
-        <source>⚠ De klok van deze pc loopt %1 minuten achter</source>
-        <translation>⚠ De klok van deze pc loopt %1 minuten achter</translation>
+        <source>⚠ De klok van deze pc loopt %1 achter</source>
+        <translation>⚠ De klok van deze pc loopt %1 achter</translation>
     </message>
     <message>
-        <source>⚠ De klok van deze pc loopt %1 minuten voor</source>
-        <translation>⚠ De klok van deze pc loopt %1 minuten voor</translation>
+        <source>⚠ De klok van deze pc loopt %1 voor</source>
+        <translation>⚠ De klok van deze pc loopt %1 voor</translation>
     </message>
     <message>
         <source>⚠ Conflicten bekijken: %1</source>
@@ -1096,6 +1104,18 @@
     <message>
         <source>Laatste synchronisatie: %1</source>
         <translation>Laatste synchronisatie: %1</translation>
+    </message>
+    <message>
+        <source>%1 minuten</source>
+        <translation>%1 minuten</translation>
+    </message>
+    <message>
+        <source>%1 uur</source>
+        <translation>%1 uur</translation>
+    </message>
+    <message>
+        <source>%1 dagen</source>
+        <translation>%1 dagen</translation>
     </message>
     <message>
         <source>Nog nooit gesynchroniseerd</source>
@@ -1400,5 +1420,9 @@
         <source>Unieke volwassenen per digipunt</source>
         <translation>Unieke volwassenen per digipunt</translation>
     </message>
-<message><source>week %1 (%2)</source><translation>week %1 (%2)</translation></message></context>
+    <message>
+        <source>week %1 (%2)</source>
+        <translation>week %1 (%2)</translation>
+    </message>
+</context>
 </TS>
