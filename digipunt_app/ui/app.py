@@ -37,8 +37,8 @@ def _install_reports(window: MainWindow) -> None:
 
 
 # Hooks run on every new main window (other parts add their tab / status widget / menu here, e.g.
-# ``WINDOW_HOOKS.append(install_sync)``). They run right after the window first shows (so their
-# imports never delay it) and in any case before ``window.ready``; import heavy modules inside the
+# ``WINDOW_HOOKS.append(install_sync)``). They run once the store is open, just before
+# ``window.ready`` (so their imports never delay the first paint); import heavy modules inside the
 # hook, not at the top of app.py.
 WINDOW_HOOKS: list[Any] = [_install_about, _install_reports]  # Help > Over; "Rapporten" tab
 
@@ -69,10 +69,11 @@ def build_window(
     i18n.set_language(app, lang or "nl")
     ops = Operations(app)
     window = MainWindow(ops, language_override=lang)
+    # Once the store is open, just before ``ready``: the hooks' imports never delay the first
+    # paint, and they never race the DB worker's first imports of the core (two threads
+    # importing pydantic at once under shiboken's import hook fails with a circular import).
     window.before_ready.append(lambda: _run_hooks(window))
-    # After the first paint and after whoever waits for ``usable``: the hooks' imports never
-    # delay the window.
-    window.usable.connect(lambda: QTimer.singleShot(0, lambda: _run_hooks(window)))
+    window.open_failed.connect(lambda _msg: _run_hooks(window))  # Help menu even then
     window.start(data_dir, **open_options)
     return window
 
