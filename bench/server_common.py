@@ -53,7 +53,8 @@ def server_process(db_url: str, workers: int = 1) -> Iterator[str]:
     """``digipunt-server serve`` in a child process (its own GIL); yields the base URL."""
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "sync.server.cli", "serve", "--db", db_url, "--port", str(port),
+        [sys.executable, *os.environ.get("BENCH_SERVER_PYARGS", "").split(), "-m",
+         "sync.server.cli", "serve", "--db", db_url, "--port", str(port),
          "--workers", str(workers)],
         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
         stdout=subprocess.DEVNULL,

@@ -59,6 +59,7 @@ from sync.server.pull import pull as pull_changes
 from sync.server.push import Pusher, note_clock
 from sync.server.reports import EXPORT_COLUMNS, export_rows, reach, summary
 from sync.server.settings import Settings
+from sync.server.timing import ServerTimingMiddleware
 
 
 def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
@@ -156,6 +157,7 @@ def create_app(db_url: str, *, settings: Settings | None = None) -> FastAPI:
     # Push results and pull pages are large and repetitive: gzip them for clients that ask
     # (Accept-Encoding), as the requests are (sync helper, DESIGN.md §10 bytes per session).
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
+    app.add_middleware(ServerTimingMiddleware)  # outermost: the load bench reads it
     problem_openapi(app)
 
     Creds = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from fastapi import Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from sync.server.db import Database
 from sync.server.models import CoordinatorToken, Device
@@ -48,17 +48,26 @@ def _token(creds: HTTPAuthorizationCredentials | None) -> str:
     return creds.credentials
 
 
+_DEV = Device.__table__
+# Built once: every sync request runs it (no ORM objects, just the four columns).
+DEVICE_BY_TOKEN = select(_DEV.c.id, _DEV.c.digipunt_id, _DEV.c.name, _DEV.c.revoked).where(
+    _DEV.c.token_hash == bindparam("digest")
+)
+
+
 def authenticate_device(db: Database, creds: HTTPAuthorizationCredentials | None) -> DeviceCaller:
     digest = hash_secret(_token(creds))
-    with db.session() as s:
-        device = s.scalar(select(Device).where(Device.token_hash == digest))
-        if device is None:
+    with db.engine.connect() as conn:
+        row = conn.execute(DEVICE_BY_TOKEN, {"digest": digest}).first()
+    if row is None:
+        with db.session() as s:
             if s.scalar(select(CoordinatorToken.id).where(CoordinatorToken.token_hash == digest)):
                 raise ApiProblem(403, "A coordinator token cannot sync; use a device token.")
-            raise ApiProblem(401, "This token is not known to the server.")
-        if device.revoked:
-            raise ApiProblem(401, "This device has been revoked; enrol it again with a new code.")
-        return DeviceCaller(device.id, device.digipunt_id, device.name)
+        raise ApiProblem(401, "This token is not known to the server.")
+    id_, punt, name, revoked = row
+    if revoked:
+        raise ApiProblem(401, "This device has been revoked; enrol it again with a new code.")
+    return DeviceCaller(id_, punt, name)
 
 
 def authenticate_coordinator(

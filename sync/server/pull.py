@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from sync.protocol import Change as WireChange
@@ -21,31 +21,46 @@ from sync.server.auth import DeviceCaller
 from sync.server.db import Database
 from sync.server.models import CatalogVersion, Change, Digibank, Digipunt, Helper, HelpSession
 
+_CH = Change.__table__
+MAX_SEQ = select(func.max(_CH.c.seq))
+_FEED = (
+    select(_CH.c.seq, _CH.c.type, _CH.c.object_id)
+    .where(
+        _CH.c.seq > bindparam("cursor"),
+        _CH.c.seq <= bindparam("high"),
+        or_(_CH.c.digipunt_id == bindparam("punt"), _CH.c.digipunt_id.is_(None)),
+    )
+    .order_by(_CH.c.seq)
+    .limit(bindparam("lim"))
+)
+# Built once (every sync pulls): everything after the cursor, or all but this device's own.
+FEED_ALL = _FEED
+FEED_OTHERS = _FEED.where(
+    or_(_CH.c.origin_device_id.is_(None), _CH.c.origin_device_id != bindparam("dev"))
+)
+CURRENT_OF = {
+    type_: select(t.__table__.c.id, t.__table__.c.rev, t.__table__.c.deleted,
+                  t.__table__.c.updated_at, t.__table__.c.payload)
+    .where(t.__table__.c.id.in_(bindparam("ids", expanding=True)))
+    for type_, t in (("help_session", HelpSession), ("helper", Helper))
+}
+
 
 def pull(
     db: Database, device: DeviceCaller, cursor: int, limit: int, now: datetime
 ) -> PullResponse:
     with db.session() as s:
-        high = s.scalar(select(func.max(Change.seq))) or 0
+        conn = s.connection()
+        high = conn.execute(MAX_SEQ).scalar() or 0
         if cursor > high:
             # The client is ahead of this feed: the database was restored from a backup.
             # Send everything again rather than leave the client waiting past the end.
             cursor = 0
-        q = (
-            select(Change)
-            .where(
-                Change.seq > cursor,
-                Change.seq <= high,
-                or_(Change.digipunt_id == device.digipunt_id, Change.digipunt_id.is_(None)),
-            )
-            .order_by(Change.seq)
-            .limit(limit + 1)
-        )
+        params = {"cursor": cursor, "high": high, "punt": device.digipunt_id, "lim": limit + 1}
         if cursor > 0:
-            q = q.where(
-                or_(Change.origin_device_id.is_(None), Change.origin_device_id != device.id)
-            )
-        rows = list(s.scalars(q))
+            rows = list(conn.execute(FEED_OTHERS, {**params, "dev": device.id}))
+        else:
+            rows = list(conn.execute(FEED_ALL, params))
         has_more = len(rows) > limit
         rows = rows[:limit]
         changes = _materialise(s, rows)
@@ -58,18 +73,20 @@ def pull(
     )
 
 
-def _materialise(s: Session, rows: list[Change]) -> list[WireChange]:
+def _materialise(s: Session, rows: list[Any]) -> list[WireChange]:
     by_type: dict[str, list[str]] = {}
     for row in rows:
         by_type.setdefault(row.type, []).append(row.object_id)
     objects: dict[tuple[str, str], dict[str, Any]] = {}
-    for type_, table in (("help_session", HelpSession), ("helper", Helper)):
+    for type_ in CURRENT_OF:
         ids = by_type.get(type_)
         if ids:
-            for obj in s.scalars(select(table).where(table.id.in_(ids))):
-                objects[(type_, obj.id)] = {
-                    "rev": obj.rev, "deleted": obj.deleted, "updated_at": obj.updated_at,
-                    "payload": obj.payload,
+            for id_, rev, deleted, updated_at, payload in s.connection().execute(
+                CURRENT_OF[type_], {"ids": ids}
+            ):
+                objects[(type_, id_)] = {
+                    "rev": rev, "deleted": deleted, "updated_at": updated_at,
+                    "payload": payload,
                 }
     if by_type.get("digipunt"):
         q = select(Digipunt, Digibank.name).join(Digibank).where(

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -48,6 +48,34 @@ from sync.server.problems import ApiProblem
 
 PAYLOADS: dict[str, type[BaseModel]] = {"help_session": HelpSessionPayload, "helper": HelperPayload}
 CURRENT: dict[str, Any] = {"help_session": HelpSession, "helper": Helper}
+
+# The statements of the common path (a batch of new versions), built once: building and
+# compiling a statement per request costs more than running it. They run on the session's
+# Connection (Core), skipping the ORM layer, inside the same transaction.
+_IDS = bindparam("ids", expanding=True)
+_DEVICE = Device.__table__
+_TOUCH = update(_DEVICE).where(_DEVICE.c.id == bindparam("dev_id"))
+TOUCH_DEVICE = _TOUCH.values(last_seen_at=bindparam("seen"))
+TOUCH_DEVICE_SKEW = _TOUCH.values(last_seen_at=bindparam("seen"), clock_skew_s=bindparam("skew"))
+_RV = RecordVersion.__table__
+VERSIONS_OF = select(_RV.c.id, _RV.c.rev, _RV.c.type, _RV.c.content_hash).where(_RV.c.id.in_(_IDS))
+CURRENTS_OF = {
+    type_: select(t.__table__.c.id, t.__table__.c.rev, t.__table__.c.digipunt_id).where(
+        t.__table__.c.id.in_(_IDS)
+    )
+    for type_, t in CURRENT.items()
+}
+INSERT_VERSION = _RV.insert()
+INSERT_CURRENT = {type_: t.__table__.insert() for type_, t in CURRENT.items()}
+DELETE_CHILDREN = [
+    delete(c.__table__).where(c.__table__.c.session_id.in_(_IDS))
+    for c in (HelpSessionService, HelpSessionReferral)
+]
+INSERT_SERVICE = HelpSessionService.__table__.insert()
+INSERT_REFERRAL = HelpSessionReferral.__table__.insert()
+_CH = ChangeRow.__table__
+DELETE_CHANGES = delete(_CH).where(_CH.c.type == bindparam("t"), _CH.c.object_id.in_(_IDS))
+INSERT_CHANGE = _CH.insert()
 
 
 def _chunks(values: list[str], size: int) -> list[list[str]]:
@@ -152,8 +180,7 @@ class Pusher:
         checked.sort(key=lambda pair: (pair[1].record.id, pair[1].record.rev))
         with self.db.write() as s:
             # First lock taken: the device row (pushes of one device queue here, in order).
-            s.execute(update(Device).where(Device.id == self.device.id)
-                      .values(**_clock_values(self.client_time)))
+            s.connection().execute(*_touch(self.device, self.client_time))
             accepted: list[_Checked] = []
             fast = self._plan(s, checked, results)
             if fast:
@@ -183,17 +210,13 @@ class Pusher:
         ids = sorted({item.record.id for _, item in checked})
         versions: dict[tuple[str, int], tuple[str, str]] = {}
         currents: dict[tuple[str, str], tuple[int, str]] = {}
+        conn = s.connection()
         for chunk in _chunks(ids, 500):
-            for row in s.execute(
-                select(RecordVersion.id, RecordVersion.rev, RecordVersion.type,
-                       RecordVersion.content_hash).where(RecordVersion.id.in_(chunk))
-            ):
-                versions[(row.id, row.rev)] = (row.type, row.content_hash)
-            for type_, table in CURRENT.items():
-                for row in s.execute(
-                    select(table.id, table.rev, table.digipunt_id).where(table.id.in_(chunk))
-                ):
-                    currents[(type_, row.id)] = (row.rev, row.digipunt_id)
+            for id_, rev, type_, content_hash in conn.execute(VERSIONS_OF, {"ids": chunk}):
+                versions[(id_, rev)] = (type_, content_hash)
+            for type_ in CURRENT:
+                for id_, rev, punt in conn.execute(CURRENTS_OF[type_], {"ids": chunk}):
+                    currents[(type_, id_)] = (rev, punt)
         fast: list[tuple[int, _Checked]] = []
         seen_ids: set[str] = set()
         for i, item in checked:
@@ -219,8 +242,9 @@ class Pusher:
         """Store many new versions in a few statements (the common case: nothing contended)."""
         now = utcnow()
         dev, punt = self.device.id, self.device.digipunt_id
-        s.execute(
-            RecordVersion.__table__.insert(),
+        conn = s.connection()
+        conn.execute(
+            INSERT_VERSION,
             [
                 {
                     "type": it.record.type, "id": it.record.id, "rev": it.record.rev,
@@ -248,7 +272,7 @@ class Pusher:
                     sessions.append(it.record.id)
                 (creates if it.record.base_rev == 0 else edits).append((it, values))
             if creates:
-                s.execute(table.__table__.insert(), [v for _, v in creates])
+                conn.execute(INSERT_CURRENT[type_], [v for _, v in creates])
             for it, values in edits:
                 done = s.execute(
                     update(table)
@@ -259,9 +283,11 @@ class Pusher:
                 if done.rowcount != 1:
                     raise _LostRace()
         if sessions:
-            for chunk in _chunks(sessions, 500):
-                for child in (HelpSessionService, HelpSessionReferral):
-                    s.execute(delete(child).where(child.session_id.in_(chunk)))
+            edited = [it.record.id for it in items
+                      if it.record.type == "help_session" and it.record.base_rev != 0]
+            for chunk in _chunks(edited, 500):  # new sessions have no children yet
+                for stmt in DELETE_CHILDREN:
+                    conn.execute(stmt, {"ids": chunk})
             services = [
                 {"session_id": it.record.id, "service": code}
                 for it in items if isinstance(it.model, HelpSessionPayload)
@@ -273,22 +299,19 @@ class Pusher:
                 for code in sorted(set(it.model.referrals))
             ]
             if services:
-                s.execute(HelpSessionService.__table__.insert(), services)
+                conn.execute(INSERT_SERVICE, services)
             if referrals:
-                s.execute(HelpSessionReferral.__table__.insert(), referrals)
+                conn.execute(INSERT_REFERRAL, referrals)
 
     def _feed(self, s: Session, items: list[_Checked]) -> None:
         """Move every accepted record to the end of the pull feed."""
+        conn = s.connection()
         for type_ in CURRENT:
             ids = [it.record.id for it in items if it.record.type == type_]
             for chunk in _chunks(ids, 500):
-                s.execute(
-                    delete(ChangeRow)
-                    .where(ChangeRow.type == type_, ChangeRow.object_id.in_(chunk))
-                    .execution_options(synchronize_session=False)
-                )
-        s.execute(
-            ChangeRow.__table__.insert(),
+                conn.execute(DELETE_CHANGES, {"t": type_, "ids": chunk})
+        conn.execute(
+            INSERT_CHANGE,
             [
                 {"type": it.record.type, "object_id": it.record.id,
                  "digipunt_id": self.device.digipunt_id, "origin_device_id": self.device.id}
@@ -422,11 +445,19 @@ def _clock_values(client_time: datetime | None) -> dict[str, Any]:
     return values
 
 
+def _touch(device: DeviceCaller, client_time: datetime | None) -> tuple[Any, dict[str, Any]]:
+    """The prebuilt UPDATE of ``device.last_seen_at`` (and ``clock_skew_s``) with its values."""
+    values = _clock_values(client_time)
+    params = {"dev_id": device.id, "seen": values["last_seen_at"]}
+    if "clock_skew_s" in values:
+        return TOUCH_DEVICE_SKEW, {**params, "skew": values["clock_skew_s"]}
+    return TOUCH_DEVICE, params
+
+
 def note_clock(db: Database, device: DeviceCaller, client_time: datetime | None) -> None:
     """Keep when the device was last seen and how far its clock is off (client - server)."""
     with db.write() as s:
-        s.execute(update(Device).where(Device.id == device.id)
-                  .values(**_clock_values(client_time)))
+        s.connection().execute(*_touch(device, client_time))
 
 
 ServicesSource = Callable[[], set[str]]
