@@ -256,3 +256,33 @@ def test_rejected_record_is_kept_with_its_reason(live_server, desks) -> None:
     desk.edit(refused, services=["eid"])
     assert desk.sync().accepted == 1
     _assert_server_matches(srv, [desk], punt)
+
+
+def test_failures_back_off_with_jitter_and_success_resets(live_server, desks) -> None:
+    from digipunt_app.core.sync_engine import BACKOFF_CAP_SECONDS, backoff_seconds
+
+    srv = live_server()
+    _bank, punt = _punt(srv)
+    with FaultProxy(srv.url) as proxy:
+        desk = desks()
+        desk.enrol(proxy.url, srv.enrol_code(punt))
+        assert desk.engine.due()
+        proxy.inject("bad_gateway", count=3)
+        waits = []
+        for _ in range(3):
+            assert not desk.sync().ok
+            state = desk.engine.state()
+            waits.append((state.next_attempt_at - desk.now()).total_seconds())
+            assert not desk.engine.due()  # the timer leaves the server alone for a while
+            desk.clock_offset += timedelta(seconds=BACKOFF_CAP_SECONDS + 1)
+            assert desk.engine.due()
+        assert desk.engine.state().failures == 3
+        assert desk.sync().ok
+    assert desk.engine.state().failures == 0 and desk.engine.state().next_attempt_at is None
+    # Exponential ceilings (10 s, 20 s, 40 s...) with jitter below them, capped at 15 minutes.
+    rng = random.Random(1)
+    for failures in range(1, 30):
+        ceiling = min(BACKOFF_CAP_SECONDS, 10 * 2 ** (failures - 1))
+        assert ceiling / 10 <= backoff_seconds(failures, rng) <= ceiling
+    assert all(0 < w <= BACKOFF_CAP_SECONDS for w in waits)
+    assert len({round(w, 3) for w in waits}) == 3  # jittered, not one fixed delay
