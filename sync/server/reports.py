@@ -70,6 +70,38 @@ WHERE visitor_code IS NULL AND first_visit = 'yes' GROUP BY digipunt_id
 """
 
 
+# PostgreSQL: the same counts with small integer keys. Each digipunt gets a number ``pi`` and its
+# digibank a bit ``bi``; the distinct (digipunt, code) pairs are made once, and per code the set
+# of digibanken it was seen in is one bitmask (``bit_or``): the digibank and region counts are
+# then sums over a handful of mask groups instead of two more DISTINCT passes over text pairs.
+# Used while the digibanken fit in a bigint mask (62).
+REACH_SQL_PG = """
+WITH dp AS (
+    SELECT id, digibank_id, (row_number() OVER (ORDER BY id))::int AS pi,
+           (dense_rank() OVER (ORDER BY digibank_id) - 1)::int AS bi
+    FROM digipunt {bank_where}
+), adult AS NOT MATERIALIZED (
+    SELECT dp.pi, dp.bi, hs.visitor_code, hs.first_visit
+    FROM help_session hs JOIN dp ON dp.id = hs.digipunt_id
+    WHERE hs.deleted = false AND hs.adult_confirmed = true
+      AND hs.local_date >= :d_from AND hs.local_date <= :d_to
+), pc AS MATERIALIZED (
+    SELECT DISTINCT pi, bi, visitor_code FROM adult WHERE visitor_code IS NOT NULL
+)
+SELECT 'd' AS level, pi::bigint AS k, bi::bigint AS n, id AS punt, digibank_id AS bank FROM dp
+UNION ALL
+SELECT 'p', pi, count(*), NULL, NULL FROM pc GROUP BY pi
+UNION ALL
+SELECT 'm', banks, count(*), NULL, NULL
+FROM (SELECT bit_or(1::bigint << bi) AS banks FROM pc GROUP BY visitor_code) AS code_banks
+GROUP BY banks
+UNION ALL
+SELECT 'e', pi, count(*), NULL, NULL FROM adult
+WHERE visitor_code IS NULL AND first_visit = 'yes' GROUP BY pi
+"""
+MASK_BANKS = 62
+
+
 def _tune_for_reports(s: Session) -> None:
     """PostgreSQL: room to sort and hash in memory; no JIT (its compile time costs more than it
     saves on these one-off aggregates)."""
@@ -84,7 +116,10 @@ def _scoped(q: Select[Any], digibank_id: str | None, d_from: date, d_to: date) -
         HelpSession.local_date <= d_to,
     )
     if digibank_id is not None:
-        q = q.where(Digipunt.digibank_id == digibank_id)
+        # a filter on the session's own column: no join of a million rows to digipunt
+        q = q.where(HelpSession.digipunt_id.in_(
+            select(Digipunt.id).where(Digipunt.digibank_id == digibank_id).scalar_subquery()
+        ))
     return q
 
 
@@ -93,16 +128,20 @@ def summary(
 ) -> SummaryReport:
     count = func.count()
     minutes = func.coalesce(func.sum(HelpSession.duration_min), 0)
-    base = select().select_from(HelpSession).join(Digipunt, Digipunt.id == HelpSession.digipunt_id)
+    # Digipunt and municipality are grouped by the session's digipunt_id and named here (a few
+    # hundred digipunten): joining every session to digipunt costs more than the grouping.
+    base = select().select_from(HelpSession)
     if s.get_bind().dialect.name == "postgresql":
         _tune_for_reports(s)
     labels: dict[str, str] = {}
+    fold: dict[str, str] = {}
     if group_by == "digipunt":
-        key: Any = Digipunt.id
+        key: Any = HelpSession.digipunt_id
         labels = dict(s.execute(select(Digipunt.id, Digipunt.name)).all())
         q = base
     elif group_by == "municipality":
-        key = Digipunt.municipality
+        key = HelpSession.digipunt_id
+        fold = dict(s.execute(select(Digipunt.id, Digipunt.municipality)).all())
         q = base
     elif group_by == "outcome":
         key = HelpSession.outcome
@@ -125,6 +164,7 @@ def summary(
     agg: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for k, n, mins in s.execute(q):
         k = f"{k:%Y-%m}" if group_by == "month" else str(k)
+        k = fold.get(k, k)
         agg[k][0] += int(n)
         agg[k][1] += int(mins or 0)
     rows = [
@@ -163,22 +203,44 @@ def reach(s: Session, d_from: date, d_to: date, digibank_id: str | None) -> Reac
     if postgres:
         _tune_for_reports(s)
     params: dict[str, Any] = {"d_from": d_from, "d_to": d_to}
-    bank_filter = ""
     if digibank_id is not None:
-        bank_filter, params["bank"] = "AND dp.digibank_id = :bank", digibank_id
-    # PostgreSQL: scanning twice is cheaper than materialising ~1M wide rows once
-    sql = REACH_SQL.format(
-        bank_filter=bank_filter, materialize="NOT MATERIALIZED" if postgres else ""
-    )
-    for level, key, n in s.execute(text(sql), params):
-        if level == "p":
-            codes_by_punt[key] = int(n)
-        elif level == "b":
-            codes_by_bank[key] = int(n)
-        elif level == "e":
-            estimated_by_punt[key] = int(n)
-        else:
-            region_codes = int(n)
+        params["bank"] = digibank_id
+    n_banks = s.scalar(select(func.count(func.distinct(Digipunt.digibank_id)))) or 0
+    if postgres and n_banks <= MASK_BANKS:
+        bank_where = "" if digibank_id is None else "WHERE digibank_id = :bank"
+        punt_of: dict[int, str] = {}
+        bank_of_bit: dict[int, str] = {}
+        masks: list[tuple[int, int]] = []
+        by_pi: dict[str, dict[int, int]] = {"p": {}, "e": {}}
+        for level, k, n, punt, bank in s.execute(
+            text(REACH_SQL_PG.format(bank_where=bank_where)), params
+        ):
+            if level == "d":
+                punt_of[int(k)], bank_of_bit[int(n)] = punt, bank
+            elif level == "m":
+                masks.append((int(k), int(n)))
+            else:
+                by_pi[level][int(k)] = int(n)
+        codes_by_punt = {punt_of[k]: n for k, n in by_pi["p"].items()}
+        estimated_by_punt = {punt_of[k]: n for k, n in by_pi["e"].items()}
+        for bit, bank in bank_of_bit.items():
+            codes_by_bank[bank] = sum(n for mask, n in masks if mask >> bit & 1)
+        region_codes = sum(n for _, n in masks)
+    else:
+        bank_filter = "" if digibank_id is None else "AND dp.digibank_id = :bank"
+        # PostgreSQL: scanning twice is cheaper than materialising ~1M wide rows once
+        sql = REACH_SQL.format(
+            bank_filter=bank_filter, materialize="NOT MATERIALIZED" if postgres else ""
+        )
+        for level, key, n in s.execute(text(sql), params):
+            if level == "p":
+                codes_by_punt[key] = int(n)
+            elif level == "b":
+                codes_by_bank[key] = int(n)
+            elif level == "e":
+                estimated_by_punt[key] = int(n)
+            else:
+                region_codes = int(n)
 
     banks_q = select(Digibank).order_by(Digibank.name)
     punts_q = select(Digipunt).order_by(Digipunt.name)
