@@ -11,11 +11,14 @@ from sqlalchemy import Engine, create_engine, event
 from digipunt_app.core.records import StorageError
 
 DEFAULT_BUSY_TIMEOUT_MS = 5000
-MMAP_BYTES = 256 * 1024 * 1024
+# No memory-mapped I/O (``PRAGMA mmap_size`` stays 0): every page of the file SQLite touched
+# through a map counted in the app's RSS (~250 MB with 200k sessions), while reads through the OS
+# page cache were measured as fast for the list (bench/local_store.py, BENCHMARKS.md ``local``).
+MMAP_BYTES = 0
 
 
 def make_engine(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Engine:
-    """An engine on ``path`` with WAL, foreign keys, synchronous=NORMAL, a busy timeout and mmap.
+    """An engine on ``path`` with WAL, foreign keys, synchronous=NORMAL and a busy timeout.
 
     The pysqlite driver's own transaction handling is switched off (``isolation_level=None``) and
     SQLAlchemy's ``begin`` emits ``BEGIN`` itself, so a transaction really spans every statement
@@ -33,9 +36,7 @@ def make_engine(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> E
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
-        # Reads through the OS page cache without copying: the 200k-session list is ~3x faster.
-        # Only pages actually read count toward the app's memory.
-        cur.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
+        cur.execute(f"PRAGMA mmap_size={MMAP_BYTES}")  # see MMAP_BYTES
         cur.close()
 
     @event.listens_for(engine, "begin")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import re
 import sys
 import threading
@@ -115,19 +116,49 @@ def setup_logging(log_dir: Path, *, level: int = logging.INFO) -> Path | None:
 
 
 def _log_start() -> None:
-    """One line per start, so IT staff can match a problem to a version and platform."""
-    import platform
+    """One line per start, so IT staff can match a problem to a version and platform.
 
-    from digipunt_app import __version__
-
+    Cheap on purpose (it runs before the window shows): the version comes from the build's
+    ``_version.py`` or the installed ``digipunt-*.dist-info`` folder's name, not from
+    ``importlib.metadata`` (~20 ms of imports), and the platform from ``os.uname`` rather than
+    the ``platform`` module."""
     build = "bundle" if getattr(sys, "frozen", False) else "source"
     logging.getLogger("digipunt").info(
         "Digipunt %s start (%s, Python %s, %s)",
-        __version__,
+        _version(),
         build,
-        platform.python_version(),
-        platform.platform(terse=True),
+        sys.version.split()[0],
+        _platform_name(),
     )
+
+
+def _version() -> str:
+    try:
+        from digipunt_app._version import __version__ as frozen_version  # written by the build
+
+        return str(frozen_version)
+    except ImportError:
+        pass
+    for entry in sys.path:
+        try:
+            with os.scandir(entry or ".") as found:
+                for item in found:
+                    name = item.name
+                    if name.startswith("digipunt-") and name.endswith(".dist-info"):
+                        return name[len("digipunt-"):-len(".dist-info")]
+        except OSError:
+            continue
+    return "0.0.0"
+
+
+def _platform_name() -> str:
+    if hasattr(os, "uname"):
+        u = os.uname()
+        return f"{u.sysname}-{u.release}-{u.machine}"
+    if sys.platform == "win32":
+        v = sys.getwindowsversion()
+        return f"Windows-{v.major}.{v.minor}.{v.build}"
+    return sys.platform
 
 
 def _log_uncaught(
