@@ -318,5 +318,5 @@ class ReportsTab(QTabWidget):
 def install_reports(window: Any) -> ReportsTab:
     """Window hook (``digipunt_app.ui.app.WINDOW_HOOKS``): adds the "Rapporten" tab."""
     tab = ReportsTab(window.ops)
-    window.add_tab(tab, lambda: QCoreApplication.translate("ReportsTab", "&Rapporten"))
+    window.add_tab(tab, lambda: QCoreApplication.translate("ReportsTab", "Ra&pporten"))
     return tab

@@ -157,8 +157,8 @@
         <translation>Two versions of the same session</translation>
     </message>
     <message>
-        <source>Deze sessie werd op twee pc's tegelijk aangepast. De lijst toont nu de versie van de server. Uw versie is bewaard. Rijen met ≠ verschillen. Welke versie klopt?</source>
-        <translation>This session was changed on two PCs at the same time. The list now shows the server's version. Your version has been kept. Rows marked ≠ differ. Which version is right?</translation>
+        <source>Deze sessie werd op twee pc&apos;s tegelijk aangepast. De lijst toont nu de versie van de server. Uw versie is bewaard. Rijen met ≠ verschillen. Welke versie klopt?</source>
+        <translation>This session was changed on two PCs at the same time. The list now shows the server&apos;s version. Your version has been kept. Rows marked ≠ differ. Which version is right?</translation>
     </message>
     <message>
         <source>Op deze pc (uw versie)</source>
@@ -178,7 +178,7 @@
     </message>
     <message>
         <source>Versie van de &amp;server houden</source>
-        <translation>Keep the &amp;server's version</translation>
+        <translation>Keep the &amp;server&apos;s version</translation>
     </message>
     <message>
         <source>&amp;Mijn versie houden</source>
@@ -529,8 +529,8 @@
         <translation>No longer a&amp;ctive</translation>
     </message>
     <message>
-        <source>Vrijwilligers worden met een voornaam of bijnaam bewaard. Wie niet meer meehelpt, zet u op "niet meer actief": de oude sessies blijven bewaard.</source>
-        <translation>Volunteers are kept by first name or nickname. Someone who no longer helps is set to "no longer active": their old sessions are kept.</translation>
+        <source>Vrijwilligers worden met een voornaam of bijnaam bewaard. Wie niet meer meehelpt, zet u op &quot;niet meer actief&quot;: de oude sessies blijven bewaard.</source>
+        <translation>Volunteers are kept by first name or nickname. Someone who no longer helps is set to &quot;no longer active&quot;: their old sessions are kept.</translation>
     </message>
     <message>
         <source>&amp;Vrijwilligers:</source>
@@ -819,8 +819,8 @@
         <translation>Reports</translation>
     </message>
     <message>
-        <source>&amp;Rapporten</source>
-        <translation>&amp;Reports</translation>
+        <source>Ra&amp;pporten</source>
+        <translation>Re&amp;ports</translation>
     </message>
 </context>
 <context>
@@ -877,8 +877,8 @@
         <translation>No sessions found.</translation>
     </message>
     <message>
-        <source>Nog geen sessies. Registreer er een bij "Registreren".</source>
-        <translation>No sessions yet. Record one under "Record".</translation>
+        <source>Nog geen sessies. Registreer er een bij &quot;Registreren&quot;.</source>
+        <translation>No sessions yet. Record one under &quot;Record&quot;.</translation>
     </message>
     <message>
         <source>1 sessie</source>
@@ -889,8 +889,8 @@
         <translation>{n} sessions</translation>
     </message>
     <message>
-        <source>Sessie verwijderd: {what}. Per ongeluk? Klik op "Ongedaan maken" of druk Ctrl+Z.</source>
-        <translation>Session deleted: {what}. By mistake? Click "Undo" or press Ctrl+Z.</translation>
+        <source>Sessie verwijderd: {what}. Per ongeluk? Klik op &quot;Ongedaan maken&quot; of druk Ctrl+Z.</source>
+        <translation>Session deleted: {what}. By mistake? Click &quot;Undo&quot; or press Ctrl+Z.</translation>
     </message>
     <message>
         <source>&amp;Periode:</source>
@@ -1091,11 +1091,11 @@
     </message>
     <message>
         <source>⚠ De klok van deze pc loopt %1 achter</source>
-        <translation>⚠ This PC's clock is %1 behind</translation>
+        <translation>⚠ This PC&apos;s clock is %1 behind</translation>
     </message>
     <message>
         <source>⚠ De klok van deze pc loopt %1 voor</source>
-        <translation>⚠ This PC's clock is %1 ahead</translation>
+        <translation>⚠ This PC&apos;s clock is %1 ahead</translation>
     </message>
     <message>
         <source>⚠ Conflicten bekijken: %1</source>
@@ -1359,7 +1359,7 @@
     </message>
     <message>
         <source>Weet niet</source>
-        <translation>Don't know</translation>
+        <translation>Don&apos;t know</translation>
     </message>
 </context>
 <context>

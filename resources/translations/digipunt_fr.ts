@@ -581,7 +581,7 @@
     </message>
     <message>
         <source>In&amp;stellingen</source>
-        <translation>Réglage&amp;s</translation>
+        <translation>Ré&amp;glages</translation>
     </message>
     <message>
         <source>De gegevens worden geopend...</source>
@@ -819,8 +819,8 @@
         <translation>Rapports</translation>
     </message>
     <message>
-        <source>&amp;Rapporten</source>
-        <translation>&amp;Rapports</translation>
+        <source>Ra&amp;pporten</source>
+        <translation>Ra&amp;pports</translation>
     </message>
 </context>
 <context>

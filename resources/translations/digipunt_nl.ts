@@ -819,8 +819,8 @@
         <translation>Rapporten</translation>
     </message>
     <message>
-        <source>&amp;Rapporten</source>
-        <translation>&amp;Rapporten</translation>
+        <source>Ra&amp;pporten</source>
+        <translation>Ra&amp;pporten</translation>
     </message>
 </context>
 <context>
