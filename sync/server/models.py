@@ -183,6 +183,12 @@ class HelpSessionService(Base):
         ForeignKey("help_session.id", ondelete="CASCADE"), primary_key=True
     )
     service: Mapped[str] = mapped_column(String(40), primary_key=True, index=True)
+    #: copies of the session's report columns (written with the children at every push), so
+    #: the summary by this dimension reads this table alone
+    digipunt_id: Mapped[str | None] = mapped_column(ID)
+    local_date: Mapped[date | None] = mapped_column(index=True)
+    deleted: Mapped[bool | None]
+    duration_min: Mapped[int | None]
 
 
 class HelpSessionReferral(Base):
@@ -192,6 +198,12 @@ class HelpSessionReferral(Base):
         ForeignKey("help_session.id", ondelete="CASCADE"), primary_key=True
     )
     referral: Mapped[str] = mapped_column(String(30), primary_key=True)
+    #: copies of the session's report columns (written with the children at every push), so
+    #: the summary by this dimension reads this table alone
+    digipunt_id: Mapped[str | None] = mapped_column(ID)
+    local_date: Mapped[date | None] = mapped_column(index=True)
+    deleted: Mapped[bool | None]
+    duration_min: Mapped[int | None]
 
 
 class Helper(Base):

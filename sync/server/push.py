@@ -137,6 +137,12 @@ def _validate(rec: Record, services: set[str]) -> _Checked | str:
     return _Checked(rec, payload, model, _content_hash(rec, payload))
 
 
+def _report_copy(punt: str, deleted: bool, m: HelpSessionPayload) -> dict[str, Any]:
+    """The session's report columns as copied onto each of its service/referral rows."""
+    return {"digipunt_id": punt, "local_date": m.local_date, "deleted": deleted,
+            "duration_min": m.duration_min}
+
+
 def _session_columns(m: HelpSessionPayload) -> dict[str, Any]:
     return {
         "local_date": m.local_date,
@@ -289,12 +295,14 @@ class Pusher:
                 for stmt in DELETE_CHILDREN:
                     conn.execute(stmt, {"ids": chunk})
             services = [
-                {"session_id": it.record.id, "service": code}
+                {"session_id": it.record.id, "service": code,
+                 **_report_copy(punt, it.record.deleted, it.model)}
                 for it in items if isinstance(it.model, HelpSessionPayload)
                 for code in it.model.services
             ]
             referrals = [
-                {"session_id": it.record.id, "referral": code}
+                {"session_id": it.record.id, "referral": code,
+                 **_report_copy(punt, it.record.deleted, it.model)}
                 for it in items if isinstance(it.model, HelpSessionPayload)
                 for code in sorted(set(it.model.referrals))
             ]
@@ -396,21 +404,25 @@ class Pusher:
             if done.rowcount != 1:
                 raise _LostRace()
         if isinstance(item.model, HelpSessionPayload):
-            self._children(s, rec.id, item.model)
+            copy = _report_copy(self.device.digipunt_id, rec.deleted, item.model)
+            self._children(s, rec.id, item.model, copy)
 
     @staticmethod
-    def _children(s: Session, session_id: str, m: HelpSessionPayload) -> None:
+    def _children(
+        s: Session, session_id: str, m: HelpSessionPayload, copy: dict[str, Any]
+    ) -> None:
         for child in (HelpSessionService, HelpSessionReferral):
             s.execute(delete(child).where(child.session_id == session_id))
         if m.services:
             s.execute(
                 insert(HelpSessionService),
-                [{"session_id": session_id, "service": code} for code in m.services],
+                [{"session_id": session_id, "service": code, **copy} for code in m.services],
             )
         if m.referrals:
             s.execute(
                 insert(HelpSessionReferral),
-                [{"session_id": session_id, "referral": code} for code in set(m.referrals)],
+                [{"session_id": session_id, "referral": code, **copy}
+                 for code in set(m.referrals)],
             )
 
     def _conflict(self, s: Session, item: _Checked, server_rev: int) -> PushResult:

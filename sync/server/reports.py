@@ -151,16 +151,24 @@ def summary(
         key = HelpSession.local_date
         q = base
     elif group_by == "service":
-        key = HelpSessionService.service
-        q = base.join(HelpSessionService, HelpSessionService.session_id == HelpSession.id)
         latest = s.scalar(select(CatalogVersion.body).order_by(CatalogVersion.version.desc()))
         labels = service_labels(latest or {})
-    elif group_by == "referral":
-        key = HelpSessionReferral.referral
-        q = base.join(HelpSessionReferral, HelpSessionReferral.session_id == HelpSession.id)
-    else:  # pragma: no cover - the endpoint validates group_by
+    elif group_by != "referral":  # pragma: no cover - the endpoint validates group_by
         raise ValueError(group_by)
-    q = _scoped(q.add_columns(key, count, minutes), digibank_id, d_from, d_to).group_by(key)
+    if group_by in ("service", "referral"):
+        # the child rows carry copies of the session's report columns: no join
+        child: Any = HelpSessionService if group_by == "service" else HelpSessionReferral
+        key = child.service if group_by == "service" else child.referral
+        q = select(key, count, func.coalesce(func.sum(child.duration_min), 0)).where(
+            child.deleted.is_(False), child.local_date >= d_from, child.local_date <= d_to
+        )
+        if digibank_id is not None:
+            q = q.where(child.digipunt_id.in_(
+                select(Digipunt.id).where(Digipunt.digibank_id == digibank_id).scalar_subquery()
+            ))
+        q = q.group_by(key)
+    else:
+        q = _scoped(q.add_columns(key, count, minutes), digibank_id, d_from, d_to).group_by(key)
     agg: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for k, n, mins in s.execute(q):
         k = f"{k:%Y-%m}" if group_by == "month" else str(k)
