@@ -7,7 +7,7 @@ transaction. List queries sort and filter in SQL on indexed columns, so 200,000 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
@@ -116,8 +116,15 @@ def save_session_in(
     return hs
 
 
-def save_session(store: Any, draft: SessionDraft) -> SessionRow:
+def save_session(
+    store: Any,
+    draft: SessionDraft,
+    also: Callable[[Session, HelpSession], None] | None = None,
+) -> SessionRow:
     """Create (``draft.id is None``) or edit a session; returns its list row.
+
+    ``also(db, saved)`` runs in the same transaction (the entry form counts the services' use
+    there: one commit per save instead of two).
 
     Raises ``ValidationError(message_nl, field)`` for bad input and ``StorageError`` when the
     write failed (nothing is then changed).
@@ -125,6 +132,8 @@ def save_session(store: Any, draft: SessionDraft) -> SessionRow:
     catalog = load_catalog(store)
     with store.session() as db:
         hs = save_session_in(db, draft, catalog)
+        if also is not None:
+            also(db, hs)
         name = db.get(Helper, hs.helper_id).display_name if hs.helper_id else None
         return _row(hs, name)
 

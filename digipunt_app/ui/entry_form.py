@@ -8,6 +8,7 @@ asks ``Operations`` to save, and keeps everything typed when the save fails.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, datetime
 from typing import Any
 
@@ -37,7 +38,6 @@ from digipunt_app.core.records import (
     SessionDraft,
     SessionRow,
     StorageError,
-    StoreError,
     ValidationError,
 )
 from digipunt_app.ui import labels, service_usage
@@ -361,14 +361,13 @@ class EntryForm(QWidget):
         self.save_button.setEnabled(False)
         from digipunt_app.core import sessions
 
+        def _count_use(db: Any, _saved: Any) -> None:  # same transaction: one commit per save
+            with contextlib.suppress(ValueError, TypeError):  # only the tile order
+                service_usage.bump_usage_in(db, draft.services)
+
         def _save(store: Any) -> SessionRow:
-            row = sessions.save_session(store, draft)
-            if draft.id is None:
-                try:
-                    service_usage.bump_usage(store, draft.services)
-                except StoreError:  # only the tile order; the session itself is saved
-                    pass
-            return row
+            count = _count_use if draft.id is None else None
+            return sessions.save_session(store, draft, also=count)
 
         self.ops.db(
             _save,

@@ -32,3 +32,17 @@ def bump_usage(store: Any, codes: list[str]) -> None:
     for code in codes:
         usage[code] = usage.get(code, 0) + 1
     settings.set_setting(store, USAGE_KEY, usage)
+
+
+def bump_usage_in(db: Any, codes: list[str]) -> None:
+    """``bump_usage`` inside the caller's transaction (``db``: a store Session)."""
+    from digipunt_app.core import settings
+
+    raw = settings.get_in(db, USAGE_KEY, {}) or {}
+    usage = (
+        {str(k): int(v) for k, v in raw.items() if isinstance(v, int | float)}
+        if isinstance(raw, dict) else {}
+    )
+    for code in codes:
+        usage[code] = usage.get(code, 0) + 1
+    settings.set_in(db, USAGE_KEY, usage)
