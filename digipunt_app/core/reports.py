@@ -5,9 +5,12 @@ Europe/Brussels ``local_date`` lies in the period: the ones recorded on this PC 
 from the digipunt's other PCs. A deleted session (tombstone) never counts; each session is one row
 in its latest version, so an edited session counts once, as edited.
 
-The work is a handful of aggregate queries over the ``local_date`` index (list fields through
-``json_each``); weeks and months are folded from per-day counts in Python, so the result does not
-depend on SQLite's date functions. 200,000 sessions take well under 300 ms (bench/reports_*.py).
+The counts come from ``report_day``, per-day aggregates that SQLite triggers keep up to date for
+every writer (migration ``0004_report_day``), so a year costs a few thousand small rows instead of
+~100,000 sessions; unique adults with a code are counted from a small partial index. Weeks and
+months are folded from per-day counts in Python, so the result does not depend on SQLite's date
+functions. Any period up to a year at 200,000 sessions stays under 300 ms
+(bench/reports_dashboard.py, BENCHMARKS.md section ``reports``).
 """
 
 from __future__ import annotations
@@ -43,71 +46,31 @@ from digipunt_app.core.reports_model import (
     check_period,
 )
 
-REPORT_INDEX = "ix_help_session_report"
-# INDEXED BY: the plan must not depend on ANALYZE statistics the store may not have.
-_FROM = f"help_session h INDEXED BY {REPORT_INDEX}"
-# Sessions that count: not deleted, local date in the period (inclusive).
-_WHERE = "h.deleted = 0 AND h.local_date >= :dfrom AND h.local_date <= :dto"
-
-_PER_DAY = f"""
-SELECT h.local_date, COUNT(*), COALESCE(SUM(h.duration_min), 0),
-       COALESCE(SUM(h.adult_confirmed = 1 AND h.first_visit = 'yes'
-                    AND COALESCE(h.visitor_code, '') = ''), 0)
-FROM {_FROM} WHERE {_WHERE} GROUP BY h.local_date
+# Per-day aggregates kept by triggers (migration 0004_report_day): a period sums at most ~100
+# rows per day, whatever the number of sessions. Rows whose count dropped to 0 are skipped.
+_PER_DAY = """
+SELECT local_date, sessions, minutes FROM report_day
+WHERE dim = 'total' AND local_date >= :dfrom AND local_date <= :dto AND sessions <> 0
 """
-# outcome, channel, age band and helper (minutes) in one sorted scan (a few thousand groups)
-_SCALARS = f"""
-SELECT h.outcome, h.channel, h.age_band, h.helper_id, COUNT(*), COALESCE(SUM(h.duration_min), 0)
-FROM {_FROM} WHERE {_WHERE} GROUP BY h.outcome, h.channel, h.age_band, h.helper_id
+_BY_CODE = """
+SELECT dim, code, SUM(sessions), SUM(minutes) FROM report_day
+WHERE dim IN ('estimated', 'outcome', 'channel', 'age_band', 'helper', 'no_helper', 'service',
+              'referral', 'target_group')
+  AND local_date >= :dfrom AND local_date <= :dto
+GROUP BY dim, code HAVING SUM(sessions) <> 0
 """
-_SERVICES = f"""
-SELECT j.value, COUNT(*)
-FROM {_FROM}, json_each(h.services) j WHERE {_WHERE} GROUP BY j.value
-"""
-# Referrals and target groups in one scan: their codes never overlap (sync.protocol), so the two
-# JSON arrays are joined as text; sessions with neither (most) skip json_each altogether.
-_REFERRALS_AND_GROUPS = f"""
-SELECT j.value, COUNT(*)
-FROM {_FROM}, json_each(
-    CASE
-        WHEN h.target_groups = '[]' THEN h.referrals
-        WHEN h.referrals = '[]' THEN h.target_groups
-        ELSE substr(h.referrals, 1, length(h.referrals) - 1) || ',' || substr(h.target_groups, 2)
-    END
-) j
-WHERE {_WHERE} AND (h.referrals <> '[]' OR h.target_groups <> '[]')
-GROUP BY j.value
-"""
+# Distinct adult visitor codes cannot be summed per day: one range scan of a partial index that
+# holds only (local_date, visitor_code) of the live adult sessions with a code.
+REACH_INDEX = "ix_help_session_reach"
 _CODES = f"""
-SELECT COUNT(DISTINCT h.visitor_code)
-FROM {_FROM}
-WHERE {_WHERE} AND h.adult_confirmed = 1 AND COALESCE(h.visitor_code, '') <> ''
+SELECT COUNT(DISTINCT visitor_code)
+FROM help_session INDEXED BY {REACH_INDEX}
+WHERE deleted = 0 AND adult_confirmed = 1 AND COALESCE(visitor_code, '') <> ''
+  AND local_date >= :dfrom AND local_date <= :dto
 """
 _HELPER_NAMES = "SELECT id, display_name FROM helper"
 
-_STEPS = 6
-
-# One covering index for every report query: a period is one contiguous range scan that never
-# reads the table itself. Partial (live sessions only) and created on the first report, so the
-# store's migrations and the entry path stay as they are; ~1.5 s once for 200,000 sessions.
-_REPORT_INDEX_SQL = f"""
-CREATE INDEX IF NOT EXISTS {REPORT_INDEX} ON help_session (
-    local_date, outcome, channel, age_band, helper_id, duration_min, adult_confirmed,
-    first_visit, visitor_code, services, referrals, target_groups, deleted
-) WHERE deleted = 0
-"""
-_INDEX_READY = "reports.index_ready"
-
-
-def ensure_report_index(store: Any) -> None:
-    """Create the reports' covering index once per store (a no-op when it exists)."""
-    with store.cache_lock:
-        if store.cache.get(_INDEX_READY):
-            return
-    with store.session() as session:
-        session.execute(text(_REPORT_INDEX_SQL))
-    with store.cache_lock:
-        store.cache[_INDEX_READY] = True
+_STEPS = 5
 
 
 def local_report(
@@ -128,7 +91,6 @@ def local_report(
     check_period(date_from, date_to)
     params = {"dfrom": date_from.isoformat(), "dto": date_to.isoformat()}
     step = _Stepper(progress, cancelled)
-    ensure_report_index(store)
     with store.session() as session:
 
         def rows(sql: str) -> list[Any]:
@@ -136,12 +98,9 @@ def local_report(
 
         step("sessies per dag tellen")
         per_day = rows(_PER_DAY)
-        step("uitkomst, kanaal, leeftijd en helpers tellen")
-        scalars = rows(_SCALARS)
-        step("diensten tellen")
-        services = rows(_SERVICES)
-        step("doorverwijzingen en doelgroepen tellen")
-        listed = rows(_REFERRALS_AND_GROUPS)
+        step("diensten, uitkomst, kanaal, leeftijd en helpers tellen")
+        by_code = rows(_BY_CODE)
+        step("helpers en digipunt lezen")
         helper_names = {r[0]: r[1] for r in session.execute(text(_HELPER_NAMES)).all()}
         step("unieke volwassenen tellen")
         with_code = int(session.execute(text(_CODES), params).scalar_one() or 0)
@@ -152,19 +111,26 @@ def local_report(
 
     sessions = sum(int(r[1]) for r in per_day)
     minutes = sum(int(r[2]) for r in per_day)
-    estimated = sum(int(r[3]) for r in per_day)
     days = [(_as_date(r[0]), int(r[1])) for r in per_day]
-    outcome: dict[str, int] = defaultdict(int)
-    channel: dict[str, int] = defaultdict(int)
-    age: dict[str, int] = defaultdict(int)
-    helper_minutes: dict[str | None, int] = defaultdict(int)
-    for out, chan, band, helper, count, minutes_ in scalars:
-        outcome[out] += count
-        channel[chan] += count
-        age[band] += count
-        helper_minutes[helper] += int(minutes_)
-    referrals = [(code, n) for code, n in listed if code not in TARGET_GROUPS_NL]
-    target_groups = [(code, n) for code, n in listed if code in TARGET_GROUPS_NL]
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    helper_minutes: dict[str | None, int] = {}
+    for dim, code, count, minutes_ in by_code:
+        counts[dim][code] = int(count)
+        if dim == "helper":
+            helper_minutes[code] = int(minutes_)
+        elif dim == "no_helper":
+            helper_minutes[None] = int(minutes_)
+    estimated = counts["estimated"].get("", 0)
+    outcome, channel, age = counts["outcome"], counts["channel"], counts["age_band"]
+    services = list(counts["service"].items())
+    # referral and target-group codes never overlap (sync.protocol); a code neither vocabulary
+    # knows (a newer app) is listed with the referrals, as the earlier single scan did
+    listed: dict[str, int] = defaultdict(int)
+    for dim in ("referral", "target_group"):
+        for code, n in counts[dim].items():
+            listed[code] += n
+    referrals = [(code, n) for code, n in listed.items() if code not in TARGET_GROUPS_NL]
+    target_groups = [(code, n) for code, n in listed.items() if code in TARGET_GROUPS_NL]
 
     name = title or (f"Digipunt {digipunt_name}" if digipunt_name else "Dit digipunt")
     breakdowns = (
