@@ -74,20 +74,16 @@ _ARMS = (
 )
 
 
-def _parts(row: str, table: str = "") -> str:
-    """(local_date, dim, code, minutes) of every contribution of ``row``, one line per counted
-    code. ``row`` is NEW/OLD in a trigger, or an alias of ``table`` (every live session)."""
+def _parts(row: str) -> str:
+    """(local_date, dim, code, minutes) of every contribution of ``row`` (NEW or OLD in a
+    trigger), one line per counted code."""
     arms = []
     for dim, code, listed, cond in _ARMS:
-        sources = [table] if table else []
-        if listed:
-            sources.append(f"json_each({row}.{listed}) AS j")
-        where = [c for c in (f"{row}.deleted = 0" if table else "", cond) if c]
         arms.append(
             f"SELECT {row}.local_date AS local_date, '{dim}' AS dim, {code} AS code, "
             f"{row}.duration_min AS minutes"
-            + (f" FROM {', '.join(sources)}" if sources else "")
-            + (f" WHERE {' AND '.join(where)}" if where else "")
+            + (f" FROM json_each({row}.{listed}) AS j" if listed else "")
+            + (f" WHERE {cond}" if cond else "")
         )
     return "\n        UNION ALL ".join(arm.format(r=row) for arm in arms)
 
@@ -143,13 +139,27 @@ _TRIGGERS = [
     """,
 ]
 
-_FILL = f"""
-INSERT INTO report_day (dim, local_date, code, sessions, minutes)
-SELECT p.dim, p.local_date, p.code, COUNT(*), SUM(p.minutes)
-FROM ({_parts("h", "help_session AS h")}) AS p
-WHERE p.code IS NOT NULL
-GROUP BY p.dim, p.local_date, p.code
-"""
+# Filling for the sessions already there: the counted columns of the live sessions are copied
+# once into a narrow temp table (one scan of the wide session rows; scanning them once per
+# breakdown took 3x longer), then each breakdown is one GROUP BY over it.
+_LIVE = (
+    f"CREATE TEMP TABLE report_live AS SELECT {', '.join(_COUNTED)} "
+    "FROM help_session WHERE deleted = 0"
+)
+
+
+def _fill() -> list[str]:
+    out = []
+    for dim, code, listed, cond in _ARMS:
+        source = "temp.report_live AS h" + (f", json_each(h.{listed}) AS j" if listed else "")
+        where = " AND ".join(c for c in (cond, f"{code} IS NOT NULL") if c).format(r="h")
+        out.append(
+            "INSERT INTO report_day (dim, local_date, code, sessions, minutes) "
+            f"SELECT '{dim}', h.local_date, {code.format(r='h')} AS code, COUNT(*), "
+            f"SUM(h.duration_min) FROM {source} WHERE {where} GROUP BY h.local_date, code"
+        )
+    return out
+
 
 _REACH_INDEX = """
 CREATE INDEX ix_help_session_reach
@@ -161,7 +171,10 @@ WHERE deleted = 0 AND adult_confirmed = 1 AND COALESCE(visitor_code, '') <> ''
 def upgrade() -> None:
     op.execute("DROP INDEX IF EXISTS ix_help_session_report")
     op.execute(_TABLE)
-    op.execute(_FILL)
+    op.execute(_LIVE)
+    for sql in _fill():
+        op.execute(sql)
+    op.execute("DROP TABLE temp.report_live")
     for sql in _TRIGGERS:
         op.execute(sql)
     op.execute(_REACH_INDEX)
