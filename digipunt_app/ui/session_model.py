@@ -49,9 +49,16 @@ SORT_KEYS: dict[int, str | None] = {
 }
 
 Index = QModelIndex | QPersistentModelIndex
-_TEXT_ROLES = frozenset(
-    (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole)
-)
+# Plain ints and one flags value, computed once: ``data``/``flags`` are called thousands of times
+# per repaint, and every ``Qt.ItemDataRole.X`` / ``A | B`` is a Python enum operation.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ID_ROLE = int(ID_ROLE)
+_TEXT_ROLES = frozenset((_DISPLAY, _TOOLTIP, int(Qt.ItemDataRole.AccessibleTextRole)))
+_ASKED_ROLES = _TEXT_ROLES | {_ID_ROLE}
+_ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_NO_TOOLTIP_COLUMNS = frozenset(range(8)) - {COL_SERVICES, COL_NOTES}
 
 
 class SessionTableModel(QAbstractTableModel):
@@ -204,32 +211,33 @@ class SessionTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ITEM_FLAGS if index.isValid() else _NO_FLAGS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in _TEXT_ROLES and role != ID_ROLE:
+        role = int(role)
+        if role not in _ASKED_ROLES:
             return None  # asked often by the view (font, colours ...): answer fast
-        if not index.isValid() or index.row() >= len(self._ids):
+        row_no = index.row()
+        if row_no < 0 or row_no >= len(self._ids):
             return None
-        sid = self._ids[index.row()]
-        if role == ID_ROLE:
+        sid = self._ids[row_no]
+        if role == _ID_ROLE:
             return sid
+        column = index.column()
         cells = self._cells.get(sid) if sid is not None else None
         if cells is None:
             row = self._rows.get(sid) if sid is not None else None
             if row is None:
-                if role == Qt.ItemDataRole.DisplayRole:
-                    self._fetch(index.row() // BATCH)
-                    return "..." if index.column() == COL_DATE else ""
+                if role == _DISPLAY:
+                    self._fetch(row_no // BATCH)
+                    return "..." if column == COL_DATE else ""
                 return None
             cells = self._cells[row.id] = tuple(
-                self._text(row, column) for column in range(len(SORT_KEYS))
+                self._text(row, c) for c in range(len(SORT_KEYS))
             )
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() not in (COL_SERVICES, COL_NOTES):
+        if role == _TOOLTIP and column in _NO_TOOLTIP_COLUMNS:
             return None
-        return cells[index.column()]
+        return cells[column]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         key = SORT_KEYS.get(column)
