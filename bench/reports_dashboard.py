@@ -121,12 +121,65 @@ def timed(fn, runs: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
     return statistics.median(samples), p95
 
 
+def save_cost(data: Path, rounds: int = 5, per_round: int = 40) -> dict[str, dict[str, float]]:
+    """What the report's triggers cost "Opslaan & nieuw": saves (``bench.local_store``'s
+    ``bench_saves``) and edits on two copies of the same store, one without the 0004 triggers and
+    reach index ("before"), interleaved so machine load hits both alike. p50/p95 in ms."""
+    import shutil
+
+    from sqlalchemy import text
+
+    from bench.local_store import bench_saves, p95
+    from digipunt_app.core import sessions
+    from digipunt_app.core.helpers import list_helpers
+    from digipunt_app.core.store import Store
+
+    out: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        stores = {}
+        for name in ("before", "after"):
+            shutil.copytree(data, Path(tmp) / name)
+            stores[name] = Store.open(Path(tmp) / name, backup=False)
+        with stores["before"].session() as db:
+            for trigger in ("insert", "update", "delete"):
+                db.execute(text(f"DROP TRIGGER help_session_report_{trigger}"))
+            db.execute(text("DROP INDEX ix_help_session_reach"))
+        samples: dict[str, dict[str, list[float]]] = {n: {"save": [], "edit": []} for n in stores}
+        for rnd in range(rounds):
+            for name, store in stores.items():
+                helper = list_helpers(store)[1].id
+                samples[name]["save"] += bench_saves(store, helper, per_round)
+                with store.session() as db:
+                    ids = list(db.scalars(text(
+                        "SELECT id FROM help_session WHERE deleted = 0 LIMIT :n OFFSET :o"
+                    ), {"n": per_round, "o": 3000 + rnd * per_round}))
+                for sid in ids:
+                    draft = sessions.get_session(store, sid)
+                    draft.services, draft.outcome, draft.duration_min = ["eid", "email"], \
+                        "not_solved", 33
+                    t0 = time.perf_counter()
+                    sessions.save_session(store, draft)
+                    samples[name]["edit"].append(time.perf_counter() - t0)
+        for store in stores.values():
+            store.close()
+    for name, kinds in samples.items():
+        for kind, values in kinds.items():
+            out[f"{kind} {name}"] = {
+                "p50": statistics.median(values) * 1000, "p95": p95(values) * 1000,
+                "n": len(values),
+            }
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=200_000)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--no-write", action="store_true", help="print only")
     parser.add_argument("--db", type=Path, help="keep the filled store in this folder and reuse it")
+    parser.add_argument(
+        "--no-save-cost", action="store_true", help="skip timing saves with/without the triggers"
+    )
     args = parser.parse_args(argv)
 
     from digipunt_app.core.report_export import export_report
@@ -162,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
             lambda: export_report(report, Path(tmp) / "r.pdf", "pdf"), max(3, args.runs // 5)
         )
         store.close()
+        costs = {} if args.no_save_cost else save_cost(args.db or Path(tmp) / "data")
 
     lines = [
         f"Dashboard report (`local_report`: every breakdown + reach) over {args.sessions:,} local "
@@ -180,6 +234,24 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"PDF monthly report (vorige maand, all charts and tables): {pdf_med:.0f} ms median.",
         "",
+    ]
+    if costs:
+        lines += [
+            "What the aggregates' triggers cost a save (`save_session`, same store copied twice, "
+            "one without the triggers and reach index, interleaved; bar: save p95 ≤ 30 ms):",
+            "",
+            "| operation | without triggers p50 / p95 | with triggers p50 / p95 | n |",
+            "|---|---:|---:|---:|",
+        ]
+        kinds = (("save", "new session"), ("edit", "edit (services, outcome, duration)"))
+        for kind, label in kinds:
+            b, a = costs[f"{kind} before"], costs[f"{kind} after"]
+            lines.append(
+                f"| {label} | {b['p50']:.1f} / {b['p95']:.1f} ms | {a['p50']:.1f} / "
+                f"{a['p95']:.1f} ms | {a['n']:.0f} |"
+            )
+        lines.append("")
+    lines += [
         f"`bench/reports_dashboard.py`, run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, load average "
         f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other work ran at the same time).",
     ]
