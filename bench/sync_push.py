@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import socket
@@ -148,9 +149,11 @@ def run_ours(template: Path, work: Path, counted: bool) -> dict[str, Any]:
         if proxy:
             proxy.log.clear()
             proxy.bytes_up = proxy.bytes_down = 0
+        load_before = os.getloadavg()[0]
         started = time.perf_counter()
         first = engine.sync_once()
         seconds = time.perf_counter() - started
+        load = (load_before, os.getloadavg()[0])
         assert first.ok and first.accepted == first.pushed, first
         wire = (proxy.bytes_up + proxy.bytes_down) if proxy else None
         idle = engine.sync_once()
@@ -159,7 +162,7 @@ def run_ours(template: Path, work: Path, counted: bool) -> dict[str, Any]:
         return {
             "seconds": seconds, "requests": first.requests, "pushed": first.pushed,
             "server_seconds": first.network_seconds,
-            "wire_bytes": wire, "idle_requests": idle.requests,
+            "wire_bytes": wire, "idle_requests": idle.requests, "load": load,
         }
     finally:
         if proxy:
@@ -267,9 +270,12 @@ def report(n: int, ours: dict[str, Any], counted: dict[str, Any], peer: dict[str
         f"{counted['requests'] - 2} pushes of ≤ 500 records (gzip), one pull. One session is "
         f"{doc_bytes / n:.0f} bytes of JSON before compression. Of the {ours['seconds']:.2f} s, "
         f"{ours['server_seconds']:.2f} s were spent waiting for the server's answers (its push "
-        f"handler: validation, one savepoint per record, compare-and-swap, change feed) and "
-        f"{ours['seconds'] - ours['server_seconds']:.2f} s in the app (lease, in-flight "
-        f"bookkeeping, results, pull).",
+        f"handler plus loopback) and {ours['seconds'] - ours['server_seconds']:.2f} s in the app "
+        f"(config, pulls, lease and in-flight copies, building and gzipping the bodies, applying "
+        f"the results: {(ours['seconds'] - ours['server_seconds']) / n * 1e6:.0f} µs per "
+        f"session).",
+        f"Machine load (1-minute average) at the start / end of our timed run: "
+        f"{ours['load'][0]:.2f} / {ours['load'][1]:.2f} on {os.cpu_count()} cores.",
     ]
     if peer:
         runs = ", ".join(f"{r['batch_size']}: {r['seconds']:.2f} s" for r in peer["runs"])

@@ -284,13 +284,9 @@ class SyncEngine:
             before, after = after, batch.last_outbox_id
             if not batch.records:
                 continue
-            request = {
-                "batch_id": str(uuid.uuid4()),
-                "client_time": now.astimezone(UTC).isoformat(),
-                "records": batch.records,
-            }
+            body = local.push_body(batch, batch_id=str(uuid.uuid4()), client_time=now)
             try:
-                response = client.push(request)
+                response = client.push_body(body)
             except sc.TooLarge:
                 # The server's limits are lower than the config said: halve the batch and go on.
                 local.release(self.store, batch.leased_ids)
@@ -341,9 +337,14 @@ class SyncEngine:
                 return
 
     def _measure(self, server_time: datetime) -> None:
+        """Note the clock skew; stored when it moved by a second or more (not once per batch:
+        that would be a transaction per request)."""
         skew = (server_time - self.clock()).total_seconds()
         self._last_skew = skew
-        local.save_skew(self.store, skew)
+        saved = getattr(self, "_saved_skew", None)
+        if saved is None or abs(saved - skew) >= 1.0:
+            local.save_skew(self.store, skew)
+            self._saved_skew = skew
 
     def _finish(self, result: SyncResult) -> None:
         now = self.clock()

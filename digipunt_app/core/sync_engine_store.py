@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -30,6 +30,7 @@ from digipunt_app.core.models import (
     Helper,
     HelpSession,
     Outbox,
+    to_db_time,
 )
 from digipunt_app.core.models import SyncState as SyncStateRow
 from digipunt_app.core.sync_engine_types import (
@@ -305,6 +306,89 @@ def _record_for(row: Any, kind: str, device_id: str | None) -> dict[str, Any]:
     }
 
 
+# Columns read for a push, in this order (plain sqlite3 tuples: no ORM, no type processing).
+_SESSION_COLS = (
+    "id, rev, synced_rev, deleted, updated_at, digipunt_id, device_id, helper_id, started_at, "
+    "local_date, duration_min, channel, services, outcome, referrals, age_band, adult_confirmed, "
+    "target_groups, language, interpreter, first_visit, visitor_code, postcode, notes, created_at"
+)
+_HELPER_COLS = "id, rev, synced_rev, deleted, updated_at, digipunt_id, display_name, active"
+_IN_JSON = "IN (SELECT value FROM json_each(?))"
+_UPSERT_STATE = (
+    "INSERT INTO sync_state (key, value) VALUES (?, ?) "
+    "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+)
+
+
+def _raw(session: Session) -> Any:
+    """The sqlite3 connection under ``session`` (same transaction): the push path's bulk SQL."""
+    return session.connection().connection.driver_connection
+
+
+def _wire_db_time(text: str) -> str:
+    """Stored UTC text (``YYYY-MM-DD HH:MM:SS.ffffff``) as ``_wire_time`` writes it."""
+    if text.endswith(".000000"):
+        text = text[:19]
+    return f"{text[:10]}T{text[11:]}Z"
+
+
+def _session_record_raw(t: tuple[Any, ...], device_id: str | None) -> dict[str, Any]:
+    """``_record_for`` of a help session from a ``_SESSION_COLS`` tuple (same dict, same key
+    order; a test holds the two together)."""
+    (rid, rev, synced_rev, deleted, updated_at, digipunt, device, helper, started_at, local_date,
+     duration, channel, services, outcome, referrals, age_band, adult, target_groups, language,
+     interpreter, first_visit, visitor_code, postcode, notes, created_at) = t
+    payload: dict[str, Any] = {"digipunt_id": digipunt}
+    device = device or device_id
+    if device:
+        payload["device_id"] = device
+    if helper:
+        payload["helper_id"] = helper
+    payload["started_at"] = _wire_db_time(started_at)
+    payload["local_date"] = local_date
+    payload["duration_min"] = duration
+    payload["channel"] = channel
+    payload["services"] = json.loads(services) if services else []
+    payload["outcome"] = outcome
+    if referrals and referrals != "[]":
+        payload["referrals"] = json.loads(referrals)
+    payload["age_band"] = age_band
+    payload["adult_confirmed"] = bool(adult)
+    if target_groups and target_groups != "[]":
+        payload["target_groups"] = json.loads(target_groups)
+    payload["language"] = language
+    if interpreter:
+        payload["interpreter"] = True
+    payload["first_visit"] = first_visit
+    if visitor_code:
+        payload["visitor_code"] = visitor_code
+    if postcode:
+        payload["postcode"] = postcode
+    if notes:
+        payload["notes"] = notes
+    payload["created_at"] = _wire_db_time(created_at)
+    return {
+        "type": "help_session", "id": rid, "rev": rev, "base_rev": synced_rev,
+        "deleted": bool(deleted), "updated_at": _wire_db_time(updated_at), "payload": payload,
+    }
+
+
+def _helper_record_raw(t: tuple[Any, ...]) -> dict[str, Any]:
+    rid, rev, synced_rev, deleted, updated_at, digipunt, name, active = t
+    return {
+        "type": "helper", "id": rid, "rev": rev, "base_rev": synced_rev,
+        "deleted": bool(deleted), "updated_at": _wire_db_time(updated_at),
+        "payload": {"digipunt_id": digipunt, "display_name": name, "active": bool(active)},
+    }
+
+
+_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
+
+
+def _dumps(value: Any) -> str:
+    return _ENCODER.encode(value)
+
+
 def lease_batch(
     store: Any,
     state: SyncState,
@@ -315,79 +399,103 @@ def lease_batch(
     max_bytes: int,
     after_outbox_id: int = 0,
 ) -> PushBatch:
-    """Lease up to ``limit`` free outbox rows (by queue order) and build their wire records."""
+    """Lease up to ``limit`` free outbox rows (by queue order) and build their wire records.
+
+    One transaction, a fixed number of statements whatever the batch size: the outbox page, the
+    records (``IN json_each``), their in-flight versions, one lease UPDATE and one executemany of
+    the in-flight copies. Each record is serialised once (``batch.record_json``): that text is
+    both its in-flight copy and its part of the request body.
+    """
     batch = PushBatch(last_outbox_id=after_outbox_id)
     budget = int(max_bytes * 0.8) - 1024
+    now_text = to_db_time(now)
+    sane_text = to_db_time(now + lease + LEASE_SANITY)
     with store.session() as session:
+        raw = _raw(session)
         rejected = _prefixed(session, REJECTED)
-        candidates = session.execute(
-            select(Outbox.id, Outbox.record_type, Outbox.record_id, Outbox.lease_until)
-            .where(Outbox.id > after_outbox_id)
-            .order_by(Outbox.id)
-            .limit(limit + 64)  # a little slack for rows skipped (leased, refused)
-        ).all()
+        candidates = raw.execute(
+            "SELECT id, record_type, record_id, lease_until FROM outbox WHERE id > ? "
+            "ORDER BY id LIMIT ?",
+            (after_outbox_id, limit + 64),  # a little slack for rows skipped (leased, refused)
+        ).fetchall()
         batch.scanned = len(candidates)
-        ids = {kind: [r.record_id for r in candidates if r.record_type == kind]
-               for kind in ("help_session", "helper")}
-        rows: dict[str, Any] = {}  # plain rows (no ORM objects: this runs for every record)
-        for model, kind in ((HelpSession, "help_session"), (Helper, "helper")):
-            if ids[kind]:
-                table = model.__table__
-                rows.update(
-                    (row.id, row)
-                    for row in session.execute(
-                        select(*table.c).where(table.c.id.in_(ids[kind]))
-                    )
-                )
-        inflight = _get_many(session, [INFLIGHT + r.record_id for r in candidates])
+        session_ids = [c[2] for c in candidates if c[1] == "help_session"]
+        helper_ids = [c[2] for c in candidates if c[1] == "helper"]
+        rows: dict[str, tuple[Any, ...]] = {}  # plain tuples; a wire dict only for those sent
+        if session_ids:
+            rows.update((t[0], t) for t in raw.execute(
+                f"SELECT {_SESSION_COLS} FROM help_session WHERE id {_IN_JSON}",
+                (_dumps(session_ids),),
+            ))
+        if helper_ids:
+            rows.update((t[0], t) for t in raw.execute(
+                f"SELECT {_HELPER_COLS} FROM helper WHERE id {_IN_JSON}", (_dumps(helper_ids),)
+            ))
+        inflight = {
+            key[len(INFLIGHT):]: value
+            for key, value in raw.execute(
+                f"SELECT key, value FROM sync_state WHERE key {_IN_JSON}",
+                (_dumps([INFLIGHT + c[2] for c in candidates]),),
+            )
+        }
         used = 0
         gone: list[int] = []
-        chains: dict[str, Any] = {}
-        for row in candidates:
-            held = row.lease_until is not None and now < row.lease_until <= (
-                now + lease + LEASE_SANITY
-            )
-            record_row = rows.get(row.record_id)
-            refused = rejected.get(row.record_id)
-            if held or record_row is None or (refused and refused.get("rev") == record_row.rev):
-                if record_row is None and not held:
-                    gone.append(row.id)  # the record itself is gone: nothing to send
-                batch.last_outbox_id = row.id
+        chains: list[tuple[str, str]] = []
+        for outbox_id, kind, record_id, lease_until in candidates:
+            held = lease_until is not None and now_text < lease_until <= sane_text
+            found = rows.get(record_id)
+            refused = rejected.get(record_id)
+            if held or found is None or (refused and refused.get("rev") == found[1]):
+                if found is None and not held:
+                    gone.append(outbox_id)  # the record itself is gone: nothing to send
+                batch.last_outbox_id = outbox_id
                 continue
-            current = _record_for(record_row, row.record_type, state.device_id)
+            current = (_session_record_raw(found, state.device_id) if kind == "help_session"
+                       else _helper_record_raw(found))
             # Versions sent before whose answer never came, oldest first. One version of a record
             # per batch: the oldest unanswered goes first, the newer ones in the next batches.
-            prior = [
-                r for r in inflight.get(INFLIGHT + row.record_id, [])
-                if record_row.synced_rev < r["rev"] < current["rev"]
-            ]
+            prior = []
+            if record_id in inflight:
+                prior = [
+                    r for r in json.loads(inflight[record_id])
+                    if current["base_rev"] < r["rev"] < current["rev"]
+                ]
             send = prior[0] if prior else current
-            size = len(json.dumps(send["payload"])) + 200
+            text = _dumps(send)
+            size = (len(text) if text.isascii() else len(text.encode())) + 1
             if batch.records and used + size > budget:
                 break
             used += size
             batch.records.append(send)
-            batch.leased_ids.append(row.record_id)
-            batch.sent_rev[row.record_id] = send["rev"]
-            batch.last_outbox_id = row.id
+            batch.record_json.append(text)
+            batch.leased_ids.append(record_id)
+            batch.sent_rev[record_id] = send["rev"]
+            batch.last_outbox_id = outbox_id
             if prior:
-                batch.partial.append(row.record_id)
-                chains[INFLIGHT + row.record_id] = prior
+                batch.partial.append(record_id)
+                chains.append((INFLIGHT + record_id, _dumps(prior)))
             else:
-                chains[INFLIGHT + row.record_id] = [current]
+                chains.append((INFLIGHT + record_id, f"[{text}]"))
             if len(batch.records) >= limit:
                 break
         if gone:
-            session.execute(delete(Outbox).where(Outbox.id.in_(gone)))
+            raw.execute(f"DELETE FROM outbox WHERE id {_IN_JSON}", (_dumps(gone),))
         if batch.leased_ids:
-            session.execute(
-                update(Outbox)
-                .where(Outbox.record_id.in_(batch.leased_ids))
-                .values(lease_until=now + lease, attempts=Outbox.attempts + 1)
-                .execution_options(synchronize_session=False)
+            raw.execute(
+                f"UPDATE outbox SET lease_until = ?, attempts = attempts + 1 "
+                f"WHERE record_id {_IN_JSON}",
+                (to_db_time(now + lease), _dumps(batch.leased_ids)),
             )
-        _put_many(session, chains)
+        if chains:
+            raw.executemany(_UPSERT_STATE, chains)
     return batch
+
+
+def push_body(batch: PushBatch, *, batch_id: str, client_time: datetime) -> bytes:
+    """The JSON body of a ``PushRequest`` for ``batch``, from each record's text made by
+    ``lease_batch`` (nothing is serialised twice)."""
+    head = _dumps({"batch_id": batch_id, "client_time": client_time.astimezone(UTC).isoformat()})
+    return f'{head[:-1]},"records":[{",".join(batch.record_json)}]}}'.encode()
 
 
 def release(store: Any, record_ids: list[str] | None) -> None:
@@ -396,33 +504,39 @@ def release(store: Any, record_ids: list[str] | None) -> None:
     if record_ids is not None and not record_ids:
         return
     with store.session() as session:
-        query = update(Outbox).where(Outbox.lease_until.is_not(None))
-        if record_ids is not None:
-            query = query.where(Outbox.record_id.in_(record_ids))
-        session.execute(query.values(lease_until=None))
+        raw = _raw(session)
+        if record_ids is None:
+            raw.execute("UPDATE outbox SET lease_until = NULL WHERE lease_until IS NOT NULL")
+        else:
+            raw.execute(
+                f"UPDATE outbox SET lease_until = NULL WHERE lease_until IS NOT NULL "
+                f"AND record_id {_IN_JSON}",
+                (_dumps(record_ids),),
+            )
 
 
 def apply_push_results(store: Any, batch: PushBatch, results: list[PushResult]) -> PushCounts:
-    """Apply the server's answers in one transaction (see the module docstring)."""
+    """Apply the server's answers in one transaction (see the module docstring), with a fixed
+    number of bulk statements per batch."""
     counts = PushCounts()
     by_key = {(r.id, r.rev): r for r in results}
     sent_type = {(r["id"], r["rev"]): r["type"] for r in batch.records}
     now = datetime.now(UTC)
-    synced: dict[type, list[dict[str, Any]]] = {HelpSession: [], Helper: []}
+    synced: dict[str, dict[str, int]] = {"help_session": {}, "helper": {}}
     finished: list[str] = []  # outbox rows to remove (if not edited meanwhile)
     unleased: list[str] = []
     answered: list[str] = []
     refused: dict[str, Any] = {}
-    conflicted: list[str] = []
+    conflicted: set[str] = set()
     with store.session() as session, session.no_autoflush:
+        raw = _raw(session)
         chains = _get_many(session, [INFLIGHT + i for i in batch.partial])
-        current_rev: dict[str, int] = {}
-        for model in (HelpSession, Helper):
-            current_rev.update(
-                (row_id, rev) for row_id, rev in session.execute(
-                    select(model.id, model.rev).where(model.id.in_(batch.leased_ids))
-                )
-            )
+        leased = _dumps(batch.leased_ids)
+        current_rev: dict[str, int] = dict(raw.execute(
+            f"SELECT id, rev FROM help_session WHERE id {_IN_JSON} "
+            f"UNION ALL SELECT id, rev FROM helper WHERE id {_IN_JSON}",
+            (leased, leased),
+        ).fetchall())
         for record_id in batch.leased_ids:
             rev = batch.sent_rev[record_id]
             result = by_key.get((record_id, rev))
@@ -431,57 +545,60 @@ def apply_push_results(store: Any, batch: PushBatch, results: list[PushResult]) 
                 continue
             answered.append(record_id)
             kind = sent_type[(record_id, rev)]
-            model = HelpSession if kind == "help_session" else Helper
             if result.status in ("accepted", "duplicate"):
                 if result.status == "accepted":
                     counts.accepted += 1
                 else:
                     counts.duplicates += 1
-                synced[model].append({"b_id": record_id, "b_rev": rev})
+                synced[kind][record_id] = rev
                 finished.append(record_id)
             elif result.status == "conflict":
                 counts.conflicts += 1
                 if kind == "help_session":
                     _add_conflict(session, record_id, now)
                 finished.append(record_id)
-                conflicted.append(record_id)
+                conflicted.add(record_id)
             else:  # rejected: keep the outbox row, do not resend until edited
                 counts.rejected += 1
                 reason = result.detail or "geweigerd"
                 counts.rejected_details.append(f"{record_id}: {reason}")
                 refused[REJECTED + record_id] = {"rev": rev, "reason": reason}
                 unleased.append(record_id)
-        for model, params in synced.items():
-            if params:
-                session.connection().execute(
-                    update(model.__table__)
-                    .where(model.__table__.c.id == bindparam("b_id"))
-                    .where(model.__table__.c.synced_rev < bindparam("b_rev"))
-                    .values(synced_rev=bindparam("b_rev")),
-                    params,
+        for table, revs in synced.items():
+            if revs:  # table is one of two literals, never input
+                raw.execute(
+                    f"UPDATE {table} SET synced_rev = j.value FROM json_each(?) AS j "
+                    f"WHERE {table}.id = j.key AND {table}.synced_rev < j.value",
+                    (_dumps(revs),),
                 )
-        # A conflict takes the current local version into the conflicts table: its row goes.
+        # The outbox row goes only when the rev sent is still the latest local one (a conflict
+        # takes the current local version into the conflicts table: its row goes too).
         done_now = [i for i in finished
                     if current_rev.get(i, 0) <= batch.sent_rev[i] or i in conflicted]
-        edited = [i for i in finished if i not in done_now]
+        done_set = set(done_now)
+        still = [i for i in finished if i not in done_set] + unleased
         if done_now:
-            session.execute(delete(Outbox).where(Outbox.record_id.in_(done_now)))
-        if edited or unleased:
-            session.execute(
-                update(Outbox)
-                .where(Outbox.record_id.in_(edited + unleased))
-                .values(lease_until=None)
-                .execution_options(synchronize_session=False)
+            raw.execute(f"DELETE FROM outbox WHERE record_id {_IN_JSON}", (_dumps(done_now),))
+        if still:
+            raw.execute(
+                f"UPDATE outbox SET lease_until = NULL WHERE record_id {_IN_JSON}",
+                (_dumps(still),),
             )
         later: dict[str, Any] = {}  # newer versions still waiting for an answer
-        for record_id in answered:
+        answered_set = set(answered)
+        for record_id in batch.partial:
             key = INFLIGHT + record_id
+            if record_id not in answered_set:
+                continue
             rest = [r for r in chains.get(key, []) if r["rev"] > batch.sent_rev[record_id]]
             if rest and record_id not in conflicted and REJECTED + record_id not in refused:
                 later[key] = rest
-        _drop(session, [INFLIGHT + i for i in answered if INFLIGHT + i not in later])
+        gone = [INFLIGHT + i for i in answered if INFLIGHT + i not in later]
+        if finished:
+            gone += [REJECTED + i for i in finished]
+        if gone:
+            raw.execute(f"DELETE FROM sync_state WHERE key {_IN_JSON}", (_dumps(gone),))
         _put_many(session, later)
-        _drop(session, [REJECTED + i for i in finished])
         _put_many(session, refused)
     return counts
 

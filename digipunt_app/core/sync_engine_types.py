@@ -66,6 +66,7 @@ class PushBatch:
     instead of the current one; ``last_outbox_id``/``scanned`` page through the outbox."""
 
     records: list[dict[str, Any]] = field(default_factory=list)  # JSON-ready wire records
+    record_json: list[str] = field(default_factory=list)  # each record's JSON text (same order)
     leased_ids: list[str] = field(default_factory=list)
     sent_rev: dict[str, int] = field(default_factory=dict)
     partial: list[str] = field(default_factory=list)  # an older unanswered version was sent
