@@ -12,7 +12,9 @@ Per record, in one transaction for the batch and a savepoint per record:
 4. otherwise ``conflict``: the losing version is stored in ``conflict`` (once per content).
 
 A record of another digipunt (by payload or by the stored record) makes the whole request 403.
-Records are handled in id order so concurrent batches take row locks in the same order.
+Records are handled in id order so concurrent batches take row locks in the same order. Several
+versions of one record in a batch are handled in batch order, each pass judged against what the
+passes before it stored (rev 3 with base 2 right after rev 2 with base 1 is accepted).
 """
 
 from __future__ import annotations
@@ -80,6 +82,20 @@ INSERT_CHANGE = _CH.insert()
 
 def _chunks(values: list[str], size: int) -> list[list[str]]:
     return [values[i:i + size] for i in range(0, len(values), size)]
+
+
+def _passes(checked: list[tuple[int, Any]]) -> list[list[tuple[int, Any]]]:
+    """Split a batch into passes: the first version of each record, then the second, ... (in
+    batch order), so a later version is judged after the earlier one of the same batch landed."""
+    passes: list[list[tuple[int, Any]]] = []
+    seen: dict[str, int] = {}
+    for pair in checked:
+        n = seen.get(pair[1].record.id, 0)
+        seen[pair[1].record.id] = n + 1
+        if n == len(passes):
+            passes.append([])
+        passes[n].append(pair)
+    return passes
 
 
 class _LostRace(Exception):
@@ -183,30 +199,31 @@ class Pusher:
                 results[i] = PushResult(id=rec.id, rev=rec.rev, status="rejected", detail=outcome)
             else:
                 checked.append((i, outcome))
-        checked.sort(key=lambda pair: (pair[1].record.id, pair[1].record.rev))
+        checked.sort(key=lambda pair: (pair[1].record.id, pair[0]))
         with self.db.write() as s:
             # First lock taken: the device row (pushes of one device queue here, in order).
             s.connection().execute(*_touch(self.device, self.client_time))
-            accepted: list[_Checked] = []
-            fast = self._plan(s, checked, results)
-            if fast:
-                try:
-                    with s.begin_nested():
-                        self._store_many(s, [item for _, item in fast])
-                except (IntegrityError, _LostRace):
-                    # A concurrent push got some of these first: one record at a time.
-                    for i, item in fast:
-                        results[i] = self._one(s, item)
-                else:
-                    for i, item in fast:
-                        results[i] = PushResult(id=item.record.id, rev=item.record.rev,
-                                                status="accepted")
+            accepted: dict[tuple[str, str], _Checked] = {}
+            for part in _passes(checked):
+                fast = self._plan(s, part, results)
+                if fast:
+                    try:
+                        with s.begin_nested():
+                            self._store_many(s, [item for _, item in fast])
+                    except (IntegrityError, _LostRace):
+                        # A concurrent push got some of these first: one record at a time.
+                        for i, item in fast:
+                            results[i] = self._one(s, item)
+                    else:
+                        for i, item in fast:
+                            results[i] = PushResult(id=item.record.id, rev=item.record.rev,
+                                                    status="accepted")
             for i, item in checked:
-                if results[i].status == "accepted":
-                    accepted.append(item)
+                if results[i].status == "accepted":  # the feed holds each record once
+                    accepted[(item.record.type, item.record.id)] = item
             if accepted:
                 self.db.lock_feed(s)
-                self._feed(s, accepted)
+                self._feed(s, list(accepted.values()))
         return [results[i] for i in range(len(req.records))]
 
     def _plan(
