@@ -23,10 +23,6 @@ from digipunt_app.ui.sync_controller import SyncController
 from digipunt_app.ui.sync_status import SyncStatusWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SyncUi", text)
-
-
 class SyncUi(QObject):
     """Owns the controller, the status widget and the actions of one main window."""
 
@@ -68,12 +64,18 @@ class SyncUi(QObject):
             window.store_opened.connect(lambda _store: c.start())
 
     def retranslate(self) -> None:
-        self.sync_action.setText(_tr("Nu &synchroniseren"))
-        self.sync_action.setToolTip(_tr("Verstuur wat wacht en haal op wat nieuw is (F9)"))
-        self.enrol_action.setText(_tr("&Inschrijven bij de server..."))
-        self.conflicts_action.setText(_tr("&Conflicten bekijken..."))
+        self.sync_action.setText(QCoreApplication.translate("SyncUi", "Nu &synchroniseren"))
+        self.sync_action.setToolTip(
+            QCoreApplication.translate("SyncUi", "Verstuur wat wacht en haal op wat nieuw is (F9)")
+        )
+        self.enrol_action.setText(
+            QCoreApplication.translate("SyncUi", "&Inschrijven bij de server...")
+        )
+        self.conflicts_action.setText(
+            QCoreApplication.translate("SyncUi", "&Conflicten bekijken...")
+        )
         menu = self.window.menu("sync")
-        menu.setTitle(_tr("S&ynchronisatie"))
+        menu.setTitle(QCoreApplication.translate("SyncUi", "S&ynchronisatie"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
@@ -88,9 +90,11 @@ class SyncUi(QObject):
             self.progress.setWindowModality(Qt.WindowModality.NonModal)
             self.progress.setMinimumDuration(400)
             self.progress.canceled.connect(self.controller.cancel)
-        self.progress.setWindowTitle(_tr("Synchroniseren"))
-        self.progress.setLabelText(_tr("Verbinden met de server..."))
-        self.progress.setCancelButtonText(_tr("&Stoppen"))
+        self.progress.setWindowTitle(QCoreApplication.translate("SyncUi", "Synchroniseren"))
+        self.progress.setLabelText(
+            QCoreApplication.translate("SyncUi", "Verbinden met de server...")
+        )
+        self.progress.setCancelButtonText(QCoreApplication.translate("SyncUi", "&Stoppen"))
         self.progress.setRange(0, 0)
         self.progress.setValue(0)
         self.controller.sync_now()
@@ -106,8 +110,9 @@ class SyncUi(QObject):
         if enrolled is not None:
             self.controller.on_enrolled(enrolled)
             self.window.show_info(
-                _tr("Ingeschreven voor %1. Wat op deze pc staat, wordt nu verstuurd.")
-                .replace("%1", enrolled.digipunt_name or "")
+                QCoreApplication.translate(
+                    "SyncUi", "Ingeschreven voor %1. Wat op deze pc staat, wordt nu verstuurd."
+                ).replace("%1", enrolled.digipunt_name or "")
             )
 
     def show_conflicts(self) -> None:
@@ -116,7 +121,9 @@ class SyncUi(QObject):
     # --- callbacks ---------------------------------------------------------------------------
     def _conflicts_loaded(self, conflicts: list[ConflictInfo]) -> None:
         if not conflicts:
-            self.window.show_info(_tr("Er zijn geen conflicten te bekijken."))
+            self.window.show_info(
+                QCoreApplication.translate("SyncUi", "Er zijn geen conflicten te bekijken.")
+            )
             return
         for conflict in conflicts:
             choice = ConflictDialog.ask(conflict, self.window, self.window.form.tiles.labels())
@@ -127,7 +134,11 @@ class SyncUi(QObject):
     def _progress(self, phase: str, done: int, total: int) -> None:
         if self.progress is None or not self._manual:
             return
-        label = _tr("Versturen: %1 van %2") if phase == "push" else _tr("Ontvangen: %1")
+        label = (
+            QCoreApplication.translate("SyncUi", "Versturen: %1 van %2")
+            if phase == "push"
+            else QCoreApplication.translate("SyncUi", "Ontvangen: %1")
+        )
         self.progress.setLabelText(label.replace("%1", str(done)).replace("%2", str(total)))
         if phase == "push" and total:
             self.progress.setRange(0, total)
@@ -141,10 +152,13 @@ class SyncUi(QObject):
         if result.busy:
             return
         if result.conflicts:
-            self.window.show_info(_tr(
-                "Een sessie werd op twee pc's tegelijk aangepast. Kies welke versie klopt: "
-                "menu Synchronisatie > Conflicten bekijken."
-            ))
+            self.window.show_info(
+                QCoreApplication.translate(
+                    "SyncUi",
+                    "Een sessie werd op twee pc's tegelijk aangepast. Kies welke versie klopt: "
+                    "menu Synchronisatie > Conflicten bekijken.",
+                )
+            )
         elif manual:
             self.window.show_info(result.summary())
 

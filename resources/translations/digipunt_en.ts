@@ -605,7 +605,7 @@
     </message>
     <message>
         <source>S&amp;ynchronisatie</source>
-        <translation>S&amp;ynchronisation</translation>
+        <translation>S&amp;ync</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1120,6 +1120,61 @@
     <message>
         <source>Nog nooit gesynchroniseerd</source>
         <translation>Never synchronised</translation>
+    </message>
+</context>
+<context>
+    <name>SyncUi</name>
+    <message>
+        <source>Nu &amp;synchroniseren</source>
+        <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+        <source>Verstuur wat wacht en haal op wat nieuw is (F9)</source>
+        <translation>Send what is waiting and fetch what is new (F9)</translation>
+    </message>
+    <message>
+        <source>&amp;Inschrijven bij de server...</source>
+        <translation>&amp;Enrol with the server...</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicten bekijken...</source>
+        <translation>View &amp;conflicts...</translation>
+    </message>
+    <message>
+        <source>S&amp;ynchronisatie</source>
+        <translation>S&amp;ync</translation>
+    </message>
+    <message>
+        <source>Synchroniseren</source>
+        <translation>Synchronising</translation>
+    </message>
+    <message>
+        <source>Verbinden met de server...</source>
+        <translation>Connecting to the server...</translation>
+    </message>
+    <message>
+        <source>&amp;Stoppen</source>
+        <translation>&amp;Stop</translation>
+    </message>
+    <message>
+        <source>Ingeschreven voor %1. Wat op deze pc staat, wordt nu verstuurd.</source>
+        <translation>Enrolled for %1. What is on this PC is being sent now.</translation>
+    </message>
+    <message>
+        <source>Er zijn geen conflicten te bekijken.</source>
+        <translation>There are no conflicts to review.</translation>
+    </message>
+    <message>
+        <source>Versturen: %1 van %2</source>
+        <translation>Sending: %1 of %2</translation>
+    </message>
+    <message>
+        <source>Ontvangen: %1</source>
+        <translation>Received: %1</translation>
+    </message>
+    <message>
+        <source>Een sessie werd op twee pc&apos;s tegelijk aangepast. Kies welke versie klopt: menu Synchronisatie &gt; Conflicten bekijken.</source>
+        <translation>A session was changed on two PCs at the same time. Choose the right version: menu Sync &gt; View conflicts.</translation>
     </message>
 </context>
 <context>

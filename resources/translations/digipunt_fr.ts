@@ -1123,6 +1123,61 @@
     </message>
 </context>
 <context>
+    <name>SyncUi</name>
+    <message>
+        <source>Nu &amp;synchroniseren</source>
+        <translation>&amp;Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <source>Verstuur wat wacht en haal op wat nieuw is (F9)</source>
+        <translation>Envoyer ce qui attend et recevoir ce qui est nouveau (F9)</translation>
+    </message>
+    <message>
+        <source>&amp;Inschrijven bij de server...</source>
+        <translation>&amp;Inscrire auprès du serveur...</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicten bekijken...</source>
+        <translation>Voir les &amp;conflits...</translation>
+    </message>
+    <message>
+        <source>S&amp;ynchronisatie</source>
+        <translation>S&amp;ynchronisation</translation>
+    </message>
+    <message>
+        <source>Synchroniseren</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Verbinden met de server...</source>
+        <translation>Connexion au serveur...</translation>
+    </message>
+    <message>
+        <source>&amp;Stoppen</source>
+        <translation>&amp;Arrêter</translation>
+    </message>
+    <message>
+        <source>Ingeschreven voor %1. Wat op deze pc staat, wordt nu verstuurd.</source>
+        <translation>Inscrit pour %1. Ce qui se trouve sur ce PC est maintenant envoyé.</translation>
+    </message>
+    <message>
+        <source>Er zijn geen conflicten te bekijken.</source>
+        <translation>Il n&apos;y a aucun conflit à examiner.</translation>
+    </message>
+    <message>
+        <source>Versturen: %1 van %2</source>
+        <translation>Envoi : %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Ontvangen: %1</source>
+        <translation>Reçu : %1</translation>
+    </message>
+    <message>
+        <source>Een sessie werd op twee pc&apos;s tegelijk aangepast. Kies welke versie klopt: menu Synchronisatie &gt; Conflicten bekijken.</source>
+        <translation>Une session a été modifiée sur deux PC en même temps. Choisissez la bonne version : menu Synchronisation &gt; Voir les conflits.</translation>
+    </message>
+</context>
+<context>
     <name>VisitorCard</name>
     <message>
         <source>Digipunt - uw bezoekerscode</source>

@@ -1123,6 +1123,61 @@
     </message>
 </context>
 <context>
+    <name>SyncUi</name>
+    <message>
+        <source>Nu &amp;synchroniseren</source>
+        <translation>Nu &amp;synchroniseren</translation>
+    </message>
+    <message>
+        <source>Verstuur wat wacht en haal op wat nieuw is (F9)</source>
+        <translation>Verstuur wat wacht en haal op wat nieuw is (F9)</translation>
+    </message>
+    <message>
+        <source>&amp;Inschrijven bij de server...</source>
+        <translation>&amp;Inschrijven bij de server...</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicten bekijken...</source>
+        <translation>&amp;Conflicten bekijken...</translation>
+    </message>
+    <message>
+        <source>S&amp;ynchronisatie</source>
+        <translation>S&amp;ynchronisatie</translation>
+    </message>
+    <message>
+        <source>Synchroniseren</source>
+        <translation>Synchroniseren</translation>
+    </message>
+    <message>
+        <source>Verbinden met de server...</source>
+        <translation>Verbinden met de server...</translation>
+    </message>
+    <message>
+        <source>&amp;Stoppen</source>
+        <translation>&amp;Stoppen</translation>
+    </message>
+    <message>
+        <source>Ingeschreven voor %1. Wat op deze pc staat, wordt nu verstuurd.</source>
+        <translation>Ingeschreven voor %1. Wat op deze pc staat, wordt nu verstuurd.</translation>
+    </message>
+    <message>
+        <source>Er zijn geen conflicten te bekijken.</source>
+        <translation>Er zijn geen conflicten te bekijken.</translation>
+    </message>
+    <message>
+        <source>Versturen: %1 van %2</source>
+        <translation>Versturen: %1 van %2</translation>
+    </message>
+    <message>
+        <source>Ontvangen: %1</source>
+        <translation>Ontvangen: %1</translation>
+    </message>
+    <message>
+        <source>Een sessie werd op twee pc's tegelijk aangepast. Kies welke versie klopt: menu Synchronisatie &gt; Conflicten bekijken.</source>
+        <translation>Een sessie werd op twee pc's tegelijk aangepast. Kies welke versie klopt: menu Synchronisatie &gt; Conflicten bekijken.</translation>
+    </message>
+</context>
+<context>
     <name>VisitorCard</name>
     <message>
         <source>Digipunt - uw bezoekerscode</source>
