@@ -10,7 +10,8 @@ session per step); all HTTP is in ``sync.client``. One ``sync_once()``:
 2. pushes the outbox in batches of ``max_batch_records``. The rows of a batch are leased first (a
    crash leaves at most an expiring lease); the version sent is remembered (``sync_inflight``) until
    its result is known, so a lost answer followed by a local edit is resent in order instead of
-   becoming a false conflict;
+   becoming a false conflict. While a batch is on the wire (a worker thread does that request)
+   the next one is leased, so the lease costs no time of its own;
 3. applies the results: accepted/duplicate -> ``synced_rev``, outbox row gone unless edited
    meanwhile; conflict -> the local version is kept in the conflicts table and the server copy comes
    by pull; rejected -> kept with its reason, not resent until edited;
@@ -28,6 +29,7 @@ import platform
 import random
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -254,64 +256,85 @@ class SyncEngine:
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
     ) -> None:
+        """Push the outbox batch by batch. While a batch is on the wire the next one is leased
+        (one worker thread does the HTTP; the database work stays on this thread), so the lease
+        costs no time of its own. A failed push lifts the leases of both."""
         total = local.pending_count(self.store)
         done = 0
-        after = 0
         passes = 1
         partial = False
         limit = max(1, state.max_batch_records or 500)
-        while True:
-            if cancelled and cancelled():
-                raise SyncCancelled
-            now = self.clock()
+        max_bytes = state.max_body_bytes or 5_000_000
+
+        def lease(after: int) -> tuple[local.PushBatch, int]:
             batch = local.lease_batch(
-                self.store,
-                state,
-                now=now,
-                lease=self.lease,
-                limit=limit,
-                max_bytes=state.max_body_bytes or 5_000_000,
-                after_outbox_id=after,
+                self.store, state, now=self.clock(), lease=self.lease, limit=limit,
+                max_bytes=max_bytes, after_outbox_id=after,
             )
-            if batch.scanned == 0:
-                if not partial or passes >= MAX_PUSH_PASSES:
-                    return
-                # Older unanswered versions went first: one more pass sends the newer ones.
-                passes += 1
-                partial = False
-                after = 0
-                continue
-            before, after = after, batch.last_outbox_id
-            if not batch.records:
-                continue
-            body = local.push_body(batch, batch_id=str(uuid.uuid4()), client_time=now)
-            try:
-                response = client.push_body(body)
-            except sc.TooLarge:
-                # The server's limits are lower than the config said: halve the batch and go on.
-                local.release(self.store, batch.leased_ids)
-                if len(batch.records) <= 1:
+            return batch, after
+
+        after = 0
+        ahead: tuple[local.PushBatch, int] | None = None  # leased while the last push was out
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="digipunt-push") as wire:
+            while True:
+                if cancelled and cancelled():
+                    if ahead:
+                        local.release(self.store, ahead[0].leased_ids)
+                    raise SyncCancelled
+                batch, before = ahead or lease(after)
+                ahead = None
+                if batch.scanned == 0:
+                    if not partial or passes >= MAX_PUSH_PASSES:
+                        return
+                    # Older unanswered versions went first: one more pass sends the newer ones.
+                    passes += 1
+                    partial = False
+                    after = 0
+                    continue
+                after = batch.last_outbox_id
+                if not batch.records:
+                    continue
+                now = self.clock()
+                body = local.push_body(batch, batch_id=str(uuid.uuid4()), client_time=now)
+                answer = wire.submit(client.push_body, body)
+                # If this lease fails, leaving the ``with`` waits for the push; its records stay
+                # in flight (resent as duplicates next time).
+                ahead = lease(after)
+                try:
+                    response = answer.result()
+                except sc.TooLarge:
+                    # The server's limits are lower than the config said: halve the batch.
+                    self._release(batch, ahead)
+                    ahead = None
+                    if len(batch.records) <= 1:
+                        raise
+                    limit = max(1, len(batch.records) // 2)
+                    after = before
+                    continue
+                except sc.SyncError:
+                    # The answer is unknown: the version stays "in flight" and is resent (in
+                    # order, before any newer edit) next time; the leases are lifted so that can
+                    # be at once.
+                    self._release(batch, ahead)
                     raise
-                limit = max(1, len(batch.records) // 2)
-                after = before
-                continue
-            except sc.SyncError:
-                # The answer is unknown: the version stays "in flight" and is resent (in order,
-                # before any newer edit) next time; the lease is lifted so that can be at once.
-                local.release(self.store, batch.leased_ids)
-                raise
-            self._measure(response.server_time)
-            counts = local.apply_push_results(self.store, batch, response.results)
-            partial = partial or bool(batch.partial)
-            result.pushed += len(batch.records)
-            result.accepted += counts.accepted
-            result.duplicates += counts.duplicates
-            result.conflicts += counts.conflicts
-            result.rejected += counts.rejected
-            result.rejected_details.extend(counts.rejected_details)
-            done += len(batch.leased_ids)
-            if progress:
-                progress("push", done, max(total, done))
+                self._measure(response.server_time)
+                counts = local.apply_push_results(self.store, batch, response.results)
+                partial = partial or bool(batch.partial)
+                result.pushed += len(batch.records)
+                result.accepted += counts.accepted
+                result.duplicates += counts.duplicates
+                result.conflicts += counts.conflicts
+                result.rejected += counts.rejected
+                result.rejected_details.extend(counts.rejected_details)
+                done += len(batch.leased_ids)
+                if progress:
+                    progress("push", done, max(total, done))
+
+    def _release(
+        self, batch: local.PushBatch, ahead: tuple[local.PushBatch, int] | None
+    ) -> None:
+        ids = list(batch.leased_ids) + (list(ahead[0].leased_ids) if ahead else [])
+        local.release(self.store, ids)
 
     def _pull_all(
         self,

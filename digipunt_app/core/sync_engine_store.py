@@ -13,8 +13,10 @@ Bookkeeping lives in ``sync_state`` (key -> JSON text, owned by the sync engine)
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Iterable
+import sqlite3
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -23,6 +25,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from digipunt_app.core import outbox
+from digipunt_app.core.db import storage_error
 from digipunt_app.core.local_info import set_local_digipunt_in
 from digipunt_app.core.models import (
     Conflict,
@@ -320,6 +323,20 @@ _UPSERT_STATE = (
 )
 
 
+@contextlib.contextmanager
+def _bulk_session(store: Any) -> Iterator[Session]:
+    """``store.session()`` for steps that also use the raw sqlite3 connection: its failures
+    become the same plain Dutch ``StorageError`` as those through SQLAlchemy."""
+    try:
+        with store.session() as session:
+            yield session
+    except sqlite3.Error as exc:
+        err = storage_error(exc)
+        if err is None:
+            raise
+        raise err from exc
+
+
 def _raw(session: Session) -> Any:
     """The sqlite3 connection under ``session`` (same transaction): the push path's bulk SQL."""
     return session.connection().connection.driver_connection
@@ -410,7 +427,7 @@ def lease_batch(
     budget = int(max_bytes * 0.8) - 1024
     now_text = to_db_time(now)
     sane_text = to_db_time(now + lease + LEASE_SANITY)
-    with store.session() as session:
+    with _bulk_session(store) as session:
         raw = _raw(session)
         rejected = _prefixed(session, REJECTED)
         candidates = raw.execute(
@@ -503,7 +520,7 @@ def release(store: Any, record_ids: list[str] | None) -> None:
     every row (only while holding the sync lock)."""
     if record_ids is not None and not record_ids:
         return
-    with store.session() as session:
+    with _bulk_session(store) as session:
         raw = _raw(session)
         if record_ids is None:
             raw.execute("UPDATE outbox SET lease_until = NULL WHERE lease_until IS NOT NULL")
@@ -528,7 +545,7 @@ def apply_push_results(store: Any, batch: PushBatch, results: list[PushResult]) 
     answered: list[str] = []
     refused: dict[str, Any] = {}
     conflicted: set[str] = set()
-    with store.session() as session, session.no_autoflush:
+    with _bulk_session(store) as session, session.no_autoflush:
         raw = _raw(session)
         chains = _get_many(session, [INFLIGHT + i for i in batch.partial])
         leased = _dumps(batch.leased_ids)
@@ -554,10 +571,12 @@ def apply_push_results(store: Any, batch: PushBatch, results: list[PushResult]) 
                 finished.append(record_id)
             elif result.status == "conflict":
                 counts.conflicts += 1
+                conflicted.add(record_id)
                 if kind == "help_session":
                     _add_conflict(session, record_id, now)
-                finished.append(record_id)
-                conflicted.add(record_id)
+                    finished.append(record_id)
+                else:  # a helper stays queued: the pull puts it on top of the server's version
+                    unleased.append(record_id)
             else:  # rejected: keep the outbox row, do not resend until edited
                 counts.rejected += 1
                 reason = result.detail or "geweigerd"
@@ -636,7 +655,8 @@ def apply_pull(store: Any, page: PullResponse, *, from_cursor: int) -> PullCount
     counts = PullCounts()
     now = datetime.now(UTC)
     with store.session() as session, session.no_autoflush:
-        stored = _get_many(session, [KEY_CURSOR, KEY_DEVICE_ID])
+        stored = _get_many(session, [KEY_CURSOR, KEY_DEVICE_ID, KEY_NEEDS_FULL_PULL])
+        restoring = bool(stored.get(KEY_NEEDS_FULL_PULL))
         if int(stored.get(KEY_CURSOR) or 0) != from_cursor:
             return counts
         device_id = stored.get(KEY_DEVICE_ID)
@@ -662,7 +682,7 @@ def apply_pull(store: Any, page: PullResponse, *, from_cursor: int) -> PullCount
                     change.id in waiting, now,
                 )
             elif change.type == "helper":
-                _apply_helper(session, change)
+                _apply_helper(session, change, change.id in pending, restoring, now)
             elif change.type == "catalog":
                 _apply_catalog(session, change, now)
             elif change.type == "digipunt":
@@ -744,13 +764,31 @@ def _apply_session(
     return conflicts
 
 
-def _apply_helper(session: Session, change: Change) -> None:
+def _apply_helper(
+    session: Session, change: Change, pending: bool, restoring: bool, now: datetime
+) -> None:
+    """A volunteer (helper) from the server. A local change not yet sent is never dropped: it is
+    put on top of the server's version (rev after it, ``synced_rev`` = the server's) and queued
+    again, so this PC's latest edit of the name or the active flag wins everywhere. Only during
+    the full pull after a restored backup does a newer server version win over an older change
+    that came back with the backup (it is what this PC sent after that backup)."""
     payload = HelperPayload.model_validate(change.payload)
     row = session.get(Helper, change.id)
     if row is not None and change.rev <= row.synced_rev:
         return
+    if row is not None and pending:
+        same = (row.display_name, row.active, row.deleted) == (
+            payload.display_name, payload.active, change.deleted
+        )
+        stale = restoring and change.updated_at >= row.updated_at
+        if not same and not stale:
+            row.rev = max(row.rev, change.rev) + 1
+            row.synced_rev = change.rev
+            outbox.queue(session, outbox.HELPER, row.id, row.rev, now)
+            _drop(session, [INFLIGHT + row.id])  # older unanswered versions: superseded
+            return
     if row is not None:
-        _forget_local(session, change.id)  # the server's version wins for volunteers' names
+        _forget_local(session, change.id)
     else:
         row = Helper(id=change.id, created_at=change.updated_at)
         session.add(row)
