@@ -95,6 +95,9 @@ class Device(Base):
     last_seen_at: Mapped[datetime | None]
     #: client clock minus server clock, seconds, as last measured from ``client_time``
     clock_skew_s: Mapped[float | None]
+    #: the feed's newest seq when this device last pulled from cursor 0: its own changes up to
+    #: here are included in its later pulls too (a full pull after a restore spans many pages)
+    resync_until: Mapped[int | None] = mapped_column(BigId)
 
 
 class EnrolCode(Base):

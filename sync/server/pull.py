@@ -2,7 +2,10 @@
 
 The feed holds the latest change per object (catalog, digipunt, helpers, help sessions). When
 ``cursor > 0`` the versions this device pushed itself are left out (it has them); ``cursor = 0``
-returns everything (a new PC, a restored backup). When nothing more is left, ``next_cursor`` jumps
+returns everything (a new PC, a restored backup). A full pull spans many pages, and only the first
+has ``cursor = 0``: so a pull from 0 notes the feed's newest ``seq`` on the device row
+(``device.resync_until``), and later pulls include the device's own changes up to that mark too.
+What the device pushes after it is left out again. When nothing more is left, ``next_cursor`` jumps
 to the newest ``seq`` seen, so left-out rows are not scanned again next time. A cursor beyond the
 end of the feed (the server was restored from a backup) is treated as 0.
 """
@@ -12,16 +15,25 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from sync.protocol import Change as WireChange
 from sync.protocol import PullResponse
 from sync.server.auth import DeviceCaller
 from sync.server.db import Database
-from sync.server.models import CatalogVersion, Change, Digibank, Digipunt, Helper, HelpSession
+from sync.server.models import (
+    CatalogVersion,
+    Change,
+    Device,
+    Digibank,
+    Digipunt,
+    Helper,
+    HelpSession,
+)
 
 _CH = Change.__table__
+_DEV = Device.__table__
 MAX_SEQ = select(func.max(_CH.c.seq))
 _FEED = (
     select(_CH.c.seq, _CH.c.type, _CH.c.object_id)
@@ -33,10 +45,22 @@ _FEED = (
     .order_by(_CH.c.seq)
     .limit(bindparam("lim"))
 )
-# Built once (every sync pulls): everything after the cursor, or all but this device's own.
+# Built once (every sync pulls): everything after the cursor, or all but this device's own
+# (those up to the device's ``resync_until`` mark included: one scalar subquery, no extra trip).
 FEED_ALL = _FEED
+_RESYNC_UNTIL = select(_DEV.c.resync_until).where(_DEV.c.id == bindparam("dev")).scalar_subquery()
 FEED_OTHERS = _FEED.where(
-    or_(_CH.c.origin_device_id.is_(None), _CH.c.origin_device_id != bindparam("dev"))
+    or_(
+        _CH.c.origin_device_id.is_(None),
+        _CH.c.origin_device_id != bindparam("dev"),
+        _CH.c.seq <= _RESYNC_UNTIL,
+    )
+)
+MARK_RESYNC = (
+    update(_DEV)
+    .where(_DEV.c.id == bindparam("dev"))
+    .where(or_(_DEV.c.resync_until.is_(None), _DEV.c.resync_until < bindparam("high")))
+    .values(resync_until=bindparam("high"))
 )
 CURRENT_OF = {
     type_: select(t.__table__.c.id, t.__table__.c.rev, t.__table__.c.deleted,
@@ -64,6 +88,11 @@ def pull(
         has_more = len(rows) > limit
         rows = rows[:limit]
         changes = _materialise(s, rows)
+    if cursor == 0 and has_more:
+        # After the read: pages after this one (cursor > 0) still bring this device's own
+        # changes up to ``high`` (what it pushes from now on is left out again).
+        with db.write() as s:
+            s.connection().execute(MARK_RESYNC, {"dev": device.id, "high": high})
     if has_more:
         next_cursor = rows[-1].seq
     else:
