@@ -103,3 +103,32 @@ def test_same_change_on_both_pcs_is_no_new_version(two_desks) -> None:
     sync_until_clean([a, b, a], rounds=1)
     assert _server_helper(srv, helper_id) == (2, "Jan Peeters")
     assert a.pending() == b.pending() == 0
+
+
+def test_restored_backup_does_not_bring_back_an_old_name(live_server, tmp_path: Path) -> None:
+    srv = live_server()
+    punt = srv.add_digipunt(srv.add_digibank("Digibank Leie"), "Bib Gent")
+    desk = Desk(tmp_path / "pc")
+    try:
+        desk.enrol(srv.url, srv.enrol_code(punt))
+        helper_id = helpers.add_helper(desk.store, "Jan").id
+        backup = desk.store.backup_dir / "digipunt-2026-10-01.sqlite3"
+        desk.store.backup_to(backup)  # "Jan" still waiting to be sent
+        assert desk.sync().ok
+        helpers.rename_helper(desk.store, helper_id, "Jan Peeters")
+        assert desk.sync().ok
+    finally:
+        desk.close()
+    with open(tmp_path / "pc" / "digipunt.sqlite3", "r+b") as fh:
+        fh.write(b"this is not a database file at all" * 200)
+
+    restored = Desk(tmp_path / "pc")
+    try:
+        assert restored.store.restored_backup == backup and restored.pending() == 1
+        assert restored.sync().ok
+        # the name sent after the backup wins over the backup's waiting "Jan"
+        assert _names(restored)[helper_id] == ("Jan Peeters", True)
+        assert restored.pending() == 0
+        assert _server_helper(srv, helper_id) == (2, "Jan Peeters")
+    finally:
+        restored.close()
