@@ -1,13 +1,13 @@
-"""A ``Report`` as a file a coordinator can forward as it is: CSV, XLSX or a Dutch PDF (no Qt).
+"""A ``Report`` as a file a coordinator can forward as it is: CSV, XLSX or a Dutch PDF.
 
 - CSV: one tidy table (``onderdeel;code;omschrijving;waarde;aandeel_pct``), ``;``-separated,
   decimal comma, UTF-8 with BOM: what Excel in Belgium opens correctly by double-click.
 - XLSX: a sheet "Overzicht" (period, totals, reach against the tiers), then one sheet per
   breakdown, numbers as numbers.
-- PDF: A4 pages drawn with matplotlib's PDF backend (works headless, no Qt): the period and the
-  scope, the key figures, the reach against the tiers with the estimated part stated, then every
-  breakdown as a chart with its table. Fonts are embedded as TrueType so the text can be searched
-  and copied.
+- PDF: A4 pages drawn with Qt's ``QPdfWriter`` in ``digipunt_app.ui.report_pdf`` (the period and
+  the scope, the key figures, the reach against the tiers with the estimated part stated, then
+  every breakdown as a chart with its table). ``export_report(..., "pdf")`` imports it lazily, so
+  importing this module pulls in no Qt; headless it runs on Qt's offscreen platform.
 
 Every writer takes ``progress(done, total, what)`` and ``cancelled()``; a cancelled export raises
 ``ReportCancelled`` and leaves no file behind (it is written to a temporary name first).
@@ -18,31 +18,19 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
-import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from digipunt_app.core.reports_charts import (
-    MAX_BARS,
-    TEXT,
-    draw_breakdown,
-    draw_reach,
-)
-from digipunt_app.core.reports_labels import format_date, format_int, format_number, format_period
+from digipunt_app.core.reports_labels import format_period
 from digipunt_app.core.reports_model import (
-    Breakdown,
     Cancelled,
     Progress,
     Report,
     ReportCancelled,
 )
-
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
 
 FORMATS = ("csv", "xlsx", "pdf")
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -60,7 +48,7 @@ def export_report(
     writers: dict[str, Callable[..., Path]] = {
         "csv": write_csv,
         "xlsx": write_xlsx,
-        "pdf": write_pdf,
+        "pdf": _write_pdf,
     }
     if fmt not in writers:
         raise ValueError(f"onbekend formaat {fmt!r}: kies csv, xlsx of pdf")
@@ -237,243 +225,19 @@ def _widths(sheet: Any, widths: list[int]) -> None:
         sheet.column_dimensions[get_column_letter(index)].width = width
 
 
-# --- PDF -----------------------------------------------------------------------------------
-A4 = (8.27, 11.69)  # inches
-MARGIN = 0.6
-ROW = 0.205  # inches per table row
-FONT = 9.5
-
-
-def write_pdf(
+# --- PDF: drawn with Qt (QPdfWriter), so it lives in the UI package -----------------------------
+def _write_pdf(
     report: Report,
     path: Path,
     *,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> Path:
-    """The Dutch report as A4 PDF pages (see the module docstring)."""
-    import matplotlib
-    from matplotlib.backends.backend_pdf import PdfPages
+    """The Dutch A4 report: ``digipunt_app.ui.report_pdf.write_pdf``, imported only when a PDF is
+    asked for (this module and the rest of the core import no Qt; see docs/CHARTS.md)."""
+    from digipunt_app.ui.report_pdf import write_pdf
 
-    pages = _plan_pages(report)
-    total = len(pages) + 1
-    generated = report.generated_at.astimezone(BRUSSELS)
-    metadata = {
-        "Title": f"{report.title}: {format_period(report.date_from, report.date_to)}",
-        "Author": "Digipunt",
-        "Subject": "Rapport digitale hulp",
-        "CreationDate": report.generated_at.astimezone(UTC),
-    }
-    with (
-        matplotlib.rc_context({"pdf.fonttype": 42, "font.family": "DejaVu Sans"}),
-        _atomic(path) as tmp,
-        PdfPages(tmp, metadata=metadata) as pdf,
-    ):
-        _check(cancelled)
-        if progress:
-            progress(0, total, "voorblad")
-        fig = _page()
-        _cover(fig, report, generated)
-        _footer(fig, report, 1, total)
-        pdf.savefig(fig)
-        for number, blocks in enumerate(pages, start=2):
-            _check(cancelled)
-            if progress:
-                progress(number - 1, total, ", ".join(b.title for b in blocks))
-            fig = _page()
-            top = A4[1] - MARGIN
-            for item in blocks:
-                top = _block(fig, item, top) - 0.35
-            _footer(fig, report, number, total)
-            pdf.savefig(fig)
-    if progress:
-        progress(total, total, "PDF geschreven")
-    return path
-
-
-def _page() -> Figure:
-    from matplotlib.backends.backend_pdf import FigureCanvasPdf
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=A4)
-    FigureCanvasPdf(fig)
-    return fig
-
-
-def _inch(fig: Figure, x: float, y: float) -> tuple[float, float]:
-    return x / A4[0], y / A4[1]
-
-
-def _text(fig: Figure, x: float, y: float, text: str, **kw: Any) -> None:
-    fx, fy = _inch(fig, x, y)
-    kw.setdefault("fontsize", FONT)
-    kw.setdefault("color", TEXT)
-    kw.setdefault("va", "top")
-    fig.text(fx, fy, text, **kw)
-
-
-def _cover(fig: Figure, report: Report, generated: datetime) -> None:
-    left = MARGIN
-    y = A4[1] - MARGIN
-    scope = {"digipunt": "Digipunt", "digibank": "Digibank", "region": "Regio"}.get(
-        report.scope_kind, ""
-    )
-    _text(fig, left, y, "Rapport digitale hulp", fontsize=22, fontweight="bold")
-    y -= 0.5
-    _text(fig, left, y, report.title, fontsize=16)
-    y -= 0.35
-    period = format_period(report.date_from, report.date_to)
-    exact = f"{format_date(report.date_from)} tot en met {format_date(report.date_to)}"
-    _text(fig, left, y, f"Periode: {period}", fontsize=13)
-    y -= 0.25
-    if period != exact:
-        _text(fig, left, y, f"({exact})", fontsize=10, color="#444444")
-        y -= 0.25
-    if scope:
-        _text(fig, left, y, f"Niveau: {scope.lower()}", fontsize=10, color="#444444")
-        y -= 0.35
-    # key figures
-    figures = [
-        ("Sessies", format_int(report.sessions)),
-        ("Uren hulp", format_number(report.hours, 1)),
-        ("Unieke volwassenen", format_int(report.unique_adults)),
-    ]
-    width = (A4[0] - 2 * MARGIN) / len(figures)
-    y -= 0.15
-    for index, (label, value) in enumerate(figures):
-        x = left + index * width
-        _text(fig, x, y, value, fontsize=24, fontweight="bold", color="#0072B2")
-        _text(fig, x, y - 0.45, label, fontsize=11)
-    y -= 0.95
-    # reach chart
-    height = min(4.0, 1.5 + 0.55 * len(report.reach))
-    ax = fig.add_axes(_rect(2.0, y - height, A4[0] - 2.0 - MARGIN, height - 0.45))
-    draw_reach(ax, report.reach, font_size=10)
-    y -= height + 0.45
-    _text(fig, left, y, "Bereik tegenover de financieringsdrempels", fontsize=12, fontweight="bold")
-    y -= 0.3
-    for reach in report.reach[:14]:
-        _text(
-            fig,
-            left,
-            y,
-            f"{reach.label}: {format_int(reach.total)} unieke volwassenen",
-            fontsize=10,
-            fontweight="bold",
-        )
-        y -= 0.2
-        _text(fig, left + 0.2, y, reach.estimated_sentence() + ".", fontsize=9)
-        y -= 0.18
-        _text(fig, left + 0.2, y, reach.tier_sentence(), fontsize=9)
-        y -= 0.27
-    if len(report.reach) > 14:
-        _text(fig, left, y, f"... en nog {len(report.reach) - 14}: zie de XLSX-export.", fontsize=9)
-        y -= 0.25
-    y -= 0.1
-    lines = [
-        "Unieke volwassenen = verschillende bezoekerscodes bij sessies met een bevestigde "
-        "volwassene,",
-        "plus de sessies met een bevestigde volwassene op een eerste bezoek zonder code "
-        "(het geschatte deel).",
-        "Verwijderde sessies tellen niet mee; een gewijzigde sessie telt één keer, zoals ze nu is.",
-        f"Gemaakt op {format_date(generated.date())} om {generated:%H:%M} met Digipunt.",
-    ]
-    wrapped = [part for note in report.notes for part in textwrap.wrap(note, 105)]
-    for note in (*lines, *wrapped):
-        _text(fig, left, y, note, fontsize=8.5, color="#444444")
-        y -= 0.18
-
-
-def _footer(fig: Figure, report: Report, number: int, total: int) -> None:
-    period = format_period(report.date_from, report.date_to)
-    _text(fig, MARGIN, 0.45, f"{report.title} · {period}", fontsize=8, color="#555555")
-    _text(
-        fig,
-        A4[0] - MARGIN,
-        0.45,
-        f"Pagina {number} van {total}",
-        fontsize=8,
-        color="#555555",
-        ha="right",
-    )
-
-
-def _rect(x: float, y: float, w: float, h: float) -> tuple[float, float, float, float]:
-    return (x / A4[0], y / A4[1], w / A4[0], h / A4[1])
-
-
-def _chart_inches(item: Breakdown) -> float:
-    if item.kind == "time":
-        return 2.8
-    bars = min(len([line for line in item.lines if line.value]), MAX_BARS)
-    return max(1.6, 0.75 + 0.27 * bars)
-
-
-def _table_columns(item: Breakdown) -> int:
-    return 2 if len(item.lines) > 14 else 1
-
-
-def _block_inches(item: Breakdown) -> float:
-    rows = -(-max(1, len(item.lines)) // _table_columns(item))
-    note = 0.22 if item.note else 0.0
-    return 0.4 + _chart_inches(item) + 0.3 + ROW * (rows + 1) + note + 0.2
-
-
-def _plan_pages(report: Report) -> list[list[Breakdown]]:
-    usable = A4[1] - 2 * MARGIN - 0.4
-    pages: list[list[Breakdown]] = []
-    room = 0.0
-    for item in report.breakdowns:
-        need = _block_inches(item) + 0.35
-        if not pages or need > room:
-            pages.append([])
-            room = usable
-        pages[-1].append(item)
-        room -= need
-    return pages
-
-
-def _block(fig: Figure, item: Breakdown, top: float) -> float:
-    """Draw one breakdown (chart, then its table) from ``top`` down; returns the new top."""
-    chart = _chart_inches(item)
-    left = 2.35 if item.kind == "category" and item.lines else MARGIN + 0.55
-    ax = fig.add_axes(_rect(left, top - 0.4 - chart, A4[0] - left - MARGIN - 0.3, chart))
-    draw_breakdown(ax, item, font_size=9.5)
-    y = top - 0.4 - chart - 0.45
-    columns = _table_columns(item)
-    width = (A4[0] - 2 * MARGIN) / columns
-    rows_per_column = -(-max(1, len(item.lines)) // columns)
-    has_share = item.base > 0
-    for column in range(columns):
-        x = MARGIN + column * width
-        _text(fig, x, y, "Omschrijving", fontweight="bold")
-        _text(
-            fig,
-            x + width - (1.0 if has_share else 0.25),
-            y,
-            item.value_name,
-            fontweight="bold",
-            ha="right",
-        )
-        if has_share:
-            _text(fig, x + width - 0.25, y, "%", fontweight="bold", ha="right")
-        chunk = item.lines[column * rows_per_column : (column + 1) * rows_per_column]
-        for row, line in enumerate(chunk, start=1):
-            yy = y - row * ROW
-            label = line.label if len(line.label) <= 38 else line.label[:37] + "…"
-            _text(fig, x, yy, label)
-            value = format_number(line.value, item.decimals)
-            _text(fig, x + width - (1.0 if has_share else 0.25), yy, value, ha="right")
-            share = item.share(line)
-            if share is not None:
-                _text(fig, x + width - 0.25, yy, format_number(share, 1), ha="right")
-    if not item.lines:
-        _text(fig, MARGIN, y - ROW, "Geen gegevens in deze periode.")
-    y -= ROW * (rows_per_column + 1)
-    if item.note:
-        _text(fig, MARGIN, y - 0.05, item.note, fontsize=8.5, color="#444444")
-        y -= 0.22
-    return y
+    return write_pdf(report, path, progress=progress, cancelled=cancelled)
 
 
 # --- shared --------------------------------------------------------------------------------

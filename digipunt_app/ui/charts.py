@@ -1,17 +1,18 @@
-"""A report chart inside a Qt widget (matplotlib's ``FigureCanvasQTAgg``). See docs/CHARTS.md.
+"""A report chart inside a Qt widget, painted with QPainter. See docs/CHARTS.md.
 
-matplotlib is imported when the first ``ChartView`` is made (the dashboard builds its charts only
-when its tab is first shown), never at app start. The drawing itself is
-``digipunt_app.core.reports_charts``, shared with the PNG/PDF exports, so the screen and the
-forwarded PDF show the same chart.
+The drawing itself is ``digipunt_app.ui.chart_painter``, shared with the PNG and PDF exports, so
+the screen and the forwarded PDF show the same chart. The widget keeps the plain ``Breakdown`` or
+``Reach`` list and repaints it in ``paintEvent`` at its current size and font.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QRectF
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from digipunt_app.core.reports_model import Breakdown, Reach
+from digipunt_app.ui import chart_painter
 
 
 def chart_font_size() -> float:
@@ -35,43 +36,42 @@ def chart_words() -> dict[str, str]:
 
 
 class ChartView(QWidget):
-    """One chart; ``show_breakdown`` or ``show_reach`` redraws it."""
+    """One chart; ``show_breakdown`` or ``show_reach`` sets what it paints."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-
-        from digipunt_app.core.reports_charts import new_figure
-
-        self.figure = new_figure(7.0, 3.6)
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.canvas)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(320)
+        self.breakdown: Breakdown | None = None
+        self.reaches: tuple[Reach, ...] | None = None
+        self.words: dict[str, str] = {}
 
     def show_breakdown(self, breakdown: Breakdown, value_name: str | None = None) -> None:
-        from digipunt_app.core.reports_charts import chart_height, draw_breakdown
-
-        self.figure.clear()
-        words = chart_words() | {"value_name": value_name or breakdown.value_name}
-        draw_breakdown(
-            self.figure.add_subplot(), breakdown, font_size=chart_font_size(), words=words
-        )
-        self._fit(chart_height(breakdown))
-        self.canvas.setAccessibleName(breakdown.title)
+        self.breakdown, self.reaches = breakdown, None
+        self.words = chart_words() | {"value_name": value_name or breakdown.value_name}
+        height = chart_painter.breakdown_height(breakdown, self, chart_font_size())
+        self._fit(height)
+        self.setAccessibleName(breakdown.title)
 
     def show_reach(self, reaches: tuple[Reach, ...]) -> None:
-        from digipunt_app.core.reports_charts import draw_reach
+        self.breakdown, self.reaches = None, tuple(reaches)
+        self.words = chart_words()
+        self._fit(chart_painter.reach_height(self.reaches, self, chart_font_size()))
+        self.setAccessibleName(self.words["reach_title"])
 
-        self.figure.clear()
-        draw_reach(
-            self.figure.add_subplot(), reaches, font_size=chart_font_size(), words=chart_words()
-        )
-        self._fit(max(2.4, 1.5 + 0.6 * len(reaches)))
+    def _fit(self, height: float) -> None:
+        self.setFixedHeight(int(height + 16))
+        self.update()
 
-    def _fit(self, height_in: float) -> None:
-        scale = chart_font_size() / 11.5  # bigger text needs a taller chart
-        pixels = int(height_in * self.figure.dpi * max(1.0, scale))
-        self.canvas.setFixedHeight(pixels)
-        self.canvas.draw_idle()
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("white"))
+        rect = QRectF(self.rect()).adjusted(8, 8, -8, -8)
+        font = chart_font_size()
+        if self.breakdown is not None:
+            chart_painter.paint_breakdown(
+                painter, rect, self.breakdown, font_pt=font, words=self.words
+            )
+        elif self.reaches is not None:
+            chart_painter.paint_reach(painter, rect, self.reaches, font_pt=font, words=self.words)
+        painter.end()

@@ -1,8 +1,8 @@
 """The "Rapporten" tab: this digipunt's numbers (offline, from the local database) and, for a
 coordinator, the region's (from the server).
 
-Lazy: the tab holds only a placeholder until it is first shown; then it builds its widgets (the
-first chart imports matplotlib) and asks the DB worker for the report. A later change to the
+Lazy: the tab holds only a placeholder until it is first shown; then it builds its widgets (charts
+painted with QPainter) and asks the DB worker for the report. A later change to the
 sessions (a save, a pull) refreshes it when visible, or at the next show when hidden.
 """
 

@@ -152,7 +152,7 @@ class BreakdownPanel(QGroupBox):
         rows = max(1, len(breakdown.lines))
         height = self.table.horizontalHeader().sizeHint().height() + 4
         height += sum(self.table.rowHeight(r) for r in range(rows)) if breakdown.lines else 30
-        self.table.setMinimumHeight(min(height, self.chart.canvas.height()))
+        self.table.setMinimumHeight(min(height, self.chart.height()))
         self.note.setText(breakdown.note)
         self.note.setVisible(bool(breakdown.note))
 

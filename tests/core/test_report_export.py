@@ -13,7 +13,6 @@ from openpyxl import load_workbook
 
 from digipunt_app.core import reports as r
 from digipunt_app.core.report_export import export_report
-from digipunt_app.core.reports_charts import render_png
 from digipunt_app.core.reports_labels import (
     AGE_BANDS_NL,
     CHANNELS_NL,
@@ -22,6 +21,7 @@ from digipunt_app.core.reports_labels import (
     TARGET_GROUPS_NL,
 )
 from digipunt_app.core.reports_model import Reach, Report, ReportCancelled
+from digipunt_app.ui.chart_painter import render_png
 
 POPPLER = shutil.which("pdftotext") and shutil.which("pdftoppm")
 needs_poppler = pytest.mark.skipif(
@@ -117,12 +117,11 @@ def test_pdf_is_a_dutch_monthly_report_a_coordinator_can_read(tmp_path: Path) ->
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "page")], check=True)
     pngs = sorted(tmp_path.glob("page-*.png"))
     assert len(pngs) == pages_seen[-1][1]
-    from PIL import Image
-
     for png in pngs:
-        with Image.open(png) as image:
-            colours = image.convert("RGB").getcolors(maxcolors=1_000_000)
-            assert colours is not None and len(colours) > 20, f"{png.name} looks blank"
+        assert len(colours(png)) > 20, f"{png.name} looks blank"
+    # the charts are on the pages: the bars' blue and the reach's hatched orange on page 1
+    assert (0, 114, 178) in colours(pngs[0]) and (230, 159, 0) in colours(pngs[0])
+    assert (0, 114, 178) in colours(pngs[1])
 
 
 def test_xlsx_has_one_sheet_per_breakdown_with_the_numbers(tmp_path: Path) -> None:
@@ -194,22 +193,37 @@ def test_cancelled_export_leaves_no_file(tmp_path: Path, fmt: str) -> None:
     assert list(tmp_path.iterdir()) == []  # no temporary file left either
 
 
-def test_charts_render_offscreen_to_png(tmp_path: Path) -> None:
-    report = sample_report()
-    from PIL import Image
+def colours(png: Path) -> set[tuple[int, int, int]]:
+    """The colours of a PNG (read with Qt; no imaging library needed)."""
+    from PySide6.QtGui import QImage
 
+    image = QImage(str(png))
+    assert not image.isNull(), png
+    seen = set()
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            c = image.pixelColor(x, y)
+            seen.add((c.red(), c.green(), c.blue()))
+    return seen
+
+
+def test_charts_render_offscreen_to_png(tmp_path: Path) -> None:
+    """Looked at during development at 100 % and 200 % (tmp_path / *.png)."""
+    from PySide6.QtGui import QImage
+
+    report = sample_report()
     for item in report.breakdowns:
         png = render_png(tmp_path / f"{item.key}.png", item)
-        with Image.open(png) as image:
-            assert image.size == (800, 450)
-            colours = dict((c, n) for n, c in image.convert("RGB").getcolors(1_000_000))
-            if item.total:
-                # the bars are drawn in the palette's blue
-                assert (0, 114, 178) in colours, item.key
+        assert QImage(str(png)).size().toTuple() == (800, 450)
+        if item.total:
+            assert (0, 114, 178) in colours(png), item.key  # the bars, in the palette's blue
+        else:
+            assert (0, 114, 178) not in colours(png), item.key  # "no data", not an empty axis
+        big = render_png(tmp_path / f"{item.key}@2x.png", item, width=1600, height=900, dpi=200)
+        assert QImage(str(big)).size().toTuple() == (1600, 900)
     reach = render_png(tmp_path / "reach.png", reaches=report.reach)
-    with Image.open(reach) as image:
-        colours = {c for _, c in image.convert("RGB").getcolors(1_000_000)}
-        assert (0, 114, 178) in colours and (230, 159, 0) in colours  # exact and estimated
+    assert (0, 114, 178) in colours(reach) and (230, 159, 0) in colours(reach)
+    assert (122, 82, 0) in colours(reach)  # the hatching: not colour alone
 
 
 def test_reach_tiers() -> None:

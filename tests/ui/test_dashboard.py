@@ -91,7 +91,7 @@ def test_tab_loads_nothing_until_shown(window: Any, qtbot: Any) -> None:
     assert not tab.regional.built  # the coordinator's sub-tab is built only when opened
 
 
-def test_app_start_does_not_import_matplotlib(tmp_path: Path) -> None:
+def test_app_start_does_not_import_the_pdf_writer(tmp_path: Path) -> None:
     script = (
         "import sys\n"
         "from digipunt_app.ui.app import build_window, make_app\n"
@@ -103,7 +103,7 @@ def test_app_start_does_not_import_matplotlib(tmp_path: Path) -> None:
         "    app.processEvents()\n"
         "tabs = [w.tabs.widget(i) for i in range(w.tabs.count())]\n"
         "assert any(isinstance(t, ReportsTab) for t in tabs)\n"
-        "print('matplotlib' in sys.modules)\n"
+        "print('matplotlib' in sys.modules or 'digipunt_app.ui.report_pdf' in sys.modules)\n"
         "w.ops.shutdown()\n"
     )
     out = subprocess.run(
@@ -133,7 +133,15 @@ def test_dashboard_shows_the_numbers_beside_the_charts(
     assert outcomes["Niet opgelost"] == ["1", "25,0"]
     assert table(view.panels["services"])["eID & kaartlezer"][0] == "4"
     assert table(view.panels["channels"])["Telefonisch"][0] == "1"
-    assert view.panels["outcomes"].chart.canvas.isVisible()
+    chart = view.panels["outcomes"].chart
+    assert chart.isVisible() and chart.accessibleName() == "Uitkomst"
+    pixels = chart.grab().toImage()
+    blue = sum(
+        pixels.pixelColor(x, y).name() == "#0072b2"
+        for x in range(0, pixels.width(), 4)
+        for y in range(0, pixels.height(), 4)
+    )
+    assert blue > 20  # the bars are painted in the palette's blue
     # looked at during development: tmp_path / "dashboard.png"
     window.resize(1280, 900)
     assert reports.dashboard.grab().save(str(tmp_path / "dashboard.png"))
