@@ -9,6 +9,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
+
 from digipunt_app.core.sync_engine import PULL_LIMIT
 from tests.e2e.harness import Desk, server_conflicts, server_versions
 
@@ -19,6 +21,7 @@ def _corrupt(path: Path) -> None:
         fh.write(b"this is not a database file at all" * 200)
 
 
+@pytest.mark.slow
 def test_restored_pc_gets_all_its_own_sessions_back(
     live_server, server_db_url, tmp_path: Path
 ) -> None:
