@@ -49,8 +49,9 @@ def test_enrol_then_status_and_save_is_pushed_at_once(qtbot, window, live_server
     srv = live_server()
     punt = srv.add_digipunt(srv.add_digibank("Digibank Leie"), "Bib Gent")
     ui = window.sync_ui
-    qtbot.waitUntil(lambda: ui.status.connection.text() != "", timeout=5000)
-    assert "Niet ingeschreven" in ui.status.connection.text()
+    # The first status may be "even geduld" while the controller reads the store; wait for the
+    # settled one.
+    qtbot.waitUntil(lambda: "Niet ingeschreven" in ui.status.connection.text(), timeout=15000)
     assert not ui.sync_action.isEnabled()
 
     wrong = _enrol(qtbot, window, srv.url, "FOUT-CODE")
