@@ -232,3 +232,28 @@ def test_reach_tiers() -> None:
     top = Reach("x", 1700, 50)
     assert top.reached_tier == 1750 and top.next_tier is None and top.to_go == 0
     assert "Alle drempels gehaald" in top.tier_sentence()
+
+
+@needs_poppler
+def test_pdf_is_written_headless_without_a_display(tmp_path: Path) -> None:
+    """What an IT script does: no display, no Qt platform set, no application made beforehand."""
+    import os
+    import sys
+
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    target = tmp_path / "headless.pdf"
+    code = (
+        "import sys\n"
+        "from tests.core.test_report_export import sample_report\n"
+        "from digipunt_app.core.report_export import export_report\n"
+        f"export_report(sample_report(), {str(target)!r}, 'pdf')\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=root, timeout=120)
+    text = pdf_text(target)
+    assert "Periode: januari 2026" in text and "Pagina 1 van" in text
+    assert "1.000" in text and "1.500" in text and "1.750" in text  # the tiers on the chart
