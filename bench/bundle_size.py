@@ -54,12 +54,13 @@ GROUPS: list[tuple[str, str]] = [
     ("Qt libraries (Core, Gui, Widgets, PrintSupport, Svg, DBus, XCB, Wayland)", "PySide6/Qt/lib/"),
     ("Qt plugins and nl/fr/en Qt translations", "PySide6/Qt/"),
     ("PySide6 bindings + shiboken", "PySide6/|shiboken6/"),
-    ("numpy + OpenBLAS (for matplotlib)", "numpy/|numpy.libs/"),
+    # should stay 0: charts and the PDF are drawn with QtGui (build.spec excludes these)
+    ("numpy + OpenBLAS (must be absent)", "numpy/|numpy.libs/"),
     (
-        "matplotlib + fontTools, kiwisolver, contourpy",
+        "matplotlib + fontTools, kiwisolver, contourpy (must be absent)",
         "matplotlib/|fontTools/|kiwisolver/|contourpy/",
     ),
-    ("Pillow (for matplotlib)", "PIL/|pillow.libs/"),
+    ("Pillow (must be absent)", "PIL/|pillow.libs/"),
     ("pydantic-core (sync protocol)", "pydantic_core/"),
     ("SQLAlchemy", "sqlalchemy/"),
     ("Python: libpython, stdlib extensions", "libpython|python3|base_library.zip"),

@@ -216,7 +216,7 @@ def _has_subcommand(run: Runner, name: str) -> bool:
 
 
 def test_pdf_report_renders_in_the_bundle(run: Runner, tmp_path: Path) -> None:
-    """matplotlib, its fonts and the PDF backend made it into the bundle."""
+    """QtGui's QPdfWriter renders the PDF report headless in the bundle (offscreen platform)."""
     if "pdf" not in run("export", "--help").stdout:
         pytest.skip("no PDF export in this version")
     data = tmp_path / "data"
