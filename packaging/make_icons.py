@@ -1,5 +1,6 @@
 """Render the app icon (packaging/icons/digipunt.svg) to the PNG and ICO files the installers use.
 
+    .venv/bin/pip install pillow    # only for this script (writes the multi-size .ico)
     .venv/bin/python packaging/make_icons.py
 
 Writes ``packaging/icons/digipunt-256.png`` (Linux .desktop entry, hicolor theme) and
