@@ -10,7 +10,8 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -169,20 +170,12 @@ class ReportView(QScrollArea):
         self.heading = QLabel(body)
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
         self._layout.addWidget(self.heading)
         figures = QGridLayout()
         self.figure_values: dict[str, QLabel] = {}
         self.figure_names: dict[str, QLabel] = {}
         for column, key in enumerate(("sessions", "hours", "adults")):
             value = QLabel("–", body)
-            big = value.font()
-            big.setPointSizeF(big.pointSizeF() * 2.0)
-            big.setBold(True)
-            value.setFont(big)
             name = QLabel(body)
             figures.addWidget(value, 0, column)
             figures.addWidget(name, 1, column)
@@ -203,7 +196,23 @@ class ReportView(QScrollArea):
         self.setWidget(body)
         self.report: Report | None = None
         self.service_labels: dict[str, str] = {}
+        self._scale_fonts()
         self.retranslate()
+
+    def _scale_fonts(self) -> None:
+        """Heading and key figures are bigger than the text around them, at any text size: set
+        again from this view's own font whenever the text size (the application font) changes."""
+        sized = [(self.heading, 1.3)] + [(v, 2.0) for v in self.figure_values.values()]
+        for label, factor in sized:
+            font = QFont(self.font())
+            font.setPointSizeF(self.font().pointSizeF() * factor)
+            font.setBold(True)
+            label.setFont(font)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self._scale_fonts()
+        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.figure_names["sessions"].setText(self.tr("Sessies"))

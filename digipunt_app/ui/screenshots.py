@@ -103,6 +103,14 @@ def main(argv: list[str] | None = None) -> int:
                 if page is window.form:
                     window.form.reset()
                     window.form.notes.clear()
+            reports = _reports_tab(window)
+            if reports is not None:  # the "Rapporten" tab, computed on its first show
+                shown: list[object] = []
+                reports.dashboard.reportShown.connect(shown.append)
+                window.tabs.setCurrentWidget(reports)
+                if scale == 100:
+                    _wait(app, lambda shown=shown: bool(shown))
+                grab(f"reports_{scale}")
         window.settings_page.choose_font_scale(100)
         window.tabs.setCurrentWidget(window.form)
         i18n.set_language(app, "fr")
@@ -113,6 +121,16 @@ def main(argv: list[str] | None = None) -> int:
         window.close()
     QApplication.processEvents()
     return 0
+
+
+def _reports_tab(window: object) -> object | None:
+    from digipunt_app.ui.dashboard import ReportsTab
+
+    tabs = window.tabs  # type: ignore[attr-defined]
+    for index in range(tabs.count()):
+        if isinstance(tabs.widget(index), ReportsTab):
+            return tabs.widget(index)
+    return None
 
 
 def _wait(app: object, condition: object, timeout_s: float = 30.0) -> None:

@@ -264,3 +264,22 @@ def test_dashboard_follows_the_language(window: Any, reports: ReportsTab, qtbot:
     assert "eID & lecteur de carte" in table(view.panels["services"])  # from the catalog
     assert "semaine 2 (2026)" in table(view.panels["per_week"])
     assert view.figure_names["sessions"].text() == "Sessions"
+
+
+def test_key_figures_stay_bigger_than_their_labels_at_200_percent(
+    window: Any, reports: ReportsTab, qtbot: Any
+) -> None:
+    show_january(window, reports, qtbot)
+    view = reports.dashboard.view
+    label_size = view.figure_names["sessions"].font().pointSizeF()
+    window.settings_page.choose_font_scale(200)
+    try:
+        qtbot.waitUntil(
+            lambda: view.figure_names["sessions"].font().pointSizeF() >= 1.9 * label_size,
+            timeout=5000,
+        )
+        label = view.figure_names["sessions"].font().pointSizeF()
+        assert view.figure_values["sessions"].font().pointSizeF() >= 1.9 * label
+        assert view.heading.font().pointSizeF() > label
+    finally:
+        window.settings_page.choose_font_scale(100)
