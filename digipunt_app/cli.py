@@ -228,7 +228,8 @@ def _cmd_status(args: argparse.Namespace) -> int:
         when = st.last_sync.astimezone(ZoneInfo("Europe/Brussels"))
         _say(f"Laatste synchronisatie: {when:%d/%m/%Y %H:%M}")
     if st.clock_skew_seconds is not None:
-        _say(f"Klokverschil met de server: {st.clock_skew_seconds:+.0f} s")
+        skew = round(st.clock_skew_seconds)  # an int, so never "-0 s"
+        _say(f"Klokverschil met de server: {f'{skew:+d} s' if skew else 'geen'}")
     for line in sync_facts["lines"]:
         _say(line)
     return EXIT_OK
