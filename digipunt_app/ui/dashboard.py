@@ -19,10 +19,8 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -145,7 +143,12 @@ class DashboardTab(QWidget):
             self.refresh()
 
     def _build(self) -> None:
-        from digipunt_app.ui.dashboard_view import ProgressBridge, ReportExporter, ReportView
+        from digipunt_app.ui.dashboard_view import (
+            ExportButton,
+            ProgressBridge,
+            ReportExporter,
+            ReportView,
+        )
 
         self.built = True
         self.placeholder.hide()
@@ -157,16 +160,8 @@ class DashboardTab(QWidget):
         self.cancel_button = QPushButton(self)
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
-        self.export_button = QToolButton(self)
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.export_menu = QMenu(self.export_button)
-        self.export_actions = {}
-        for fmt in ("pdf", "xlsx", "csv"):
-            action = self.export_menu.addAction("")
-            action.triggered.connect(lambda _=False, f=fmt: self.export(f))
-            self.export_actions[fmt] = action
-        self.export_button.setMenu(self.export_menu)
-        self.export_button.setEnabled(False)
+        self.export_button = ExportButton(self)
+        self.export_button.chosen.connect(self.export)
         self.status = QLabel(self)
         for widget in (self.period, self.refresh_button, self.cancel_button, self.export_button):
             bar.addWidget(widget)
@@ -187,11 +182,6 @@ class DashboardTab(QWidget):
         self.period.retranslate()
         self.refresh_button.setText(self.tr("&Vernieuwen"))
         self.cancel_button.setText(self.tr("&Annuleren"))
-        self.export_button.setText(self.tr("E&xporteren"))
-        self.export_button.setAccessibleName(self.tr("Rapport exporteren"))
-        self.export_actions["pdf"].setText(self.tr("Maandrapport als PDF…"))
-        self.export_actions["xlsx"].setText(self.tr("Tabellen als Excel (XLSX)…"))
-        self.export_actions["csv"].setText(self.tr("Tabellen als CSV…"))
         self.view.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)

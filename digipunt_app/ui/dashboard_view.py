@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QProgressDialog,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -294,6 +296,38 @@ class ReportView(QScrollArea):
 
 
 # --- export (shared by the dashboard and the regional view) -----------------------------------
+class ExportButton(QToolButton):
+    """"Exporteren" with its menu (PDF, XLSX, CSV); emits the chosen format. Disabled until a
+    report is on screen."""
+
+    chosen = Signal(str)  # "pdf", "xlsx" or "csv"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self)
+        self.actions_by_format = {}
+        for fmt in ("pdf", "xlsx", "csv"):
+            action = menu.addAction("")
+            action.triggered.connect(lambda _=False, f=fmt: self.chosen.emit(f))
+            self.actions_by_format[fmt] = action
+        self.setMenu(menu)
+        self.setEnabled(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setText(self.tr("E&xporteren"))
+        self.setAccessibleName(self.tr("Rapport exporteren"))
+        self.actions_by_format["pdf"].setText(self.tr("Maandrapport als PDF…"))
+        self.actions_by_format["xlsx"].setText(self.tr("Tabellen als Excel (XLSX)…"))
+        self.actions_by_format["csv"].setText(self.tr("Tabellen als CSV…"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
 class ProgressBridge(QObject):
     """Carries progress from the worker thread to the GUI thread (queued signal)."""
 

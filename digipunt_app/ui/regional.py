@@ -18,9 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -48,7 +46,7 @@ class RegionalTab(QWidget):
             self._build()
 
     def _build(self) -> None:
-        from digipunt_app.ui.dashboard_view import ReportExporter, ReportView
+        from digipunt_app.ui.dashboard_view import ExportButton, ReportExporter, ReportView
 
         self.built = True
         layout = self.layout()
@@ -74,16 +72,8 @@ class RegionalTab(QWidget):
         self.cancel_button = QPushButton(self)
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
-        self.export_button = QToolButton(self)
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.export_button)
-        self.export_actions = {}
-        for fmt in ("pdf", "xlsx", "csv"):
-            action = menu.addAction("")
-            action.triggered.connect(lambda _=False, f=fmt: self.export(f))
-            self.export_actions[fmt] = action
-        self.export_button.setMenu(menu)
-        self.export_button.setEnabled(False)
+        self.export_button = ExportButton(self)
+        self.export_button.chosen.connect(self.export)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         for widget in (self.period, self.fetch_button, self.cancel_button, self.export_button):
@@ -113,11 +103,6 @@ class RegionalTab(QWidget):
         self.period.retranslate()
         self.fetch_button.setText(self.tr("&Ophalen"))
         self.cancel_button.setText(self.tr("&Annuleren"))
-        self.export_button.setText(self.tr("E&xporteren"))
-        self.export_button.setAccessibleName(self.tr("Rapport exporteren"))
-        self.export_actions["pdf"].setText(self.tr("Maandrapport als PDF…"))
-        self.export_actions["xlsx"].setText(self.tr("Tabellen als Excel (XLSX)…"))
-        self.export_actions["csv"].setText(self.tr("Tabellen als CSV…"))
         self.view.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)

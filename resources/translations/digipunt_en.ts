@@ -204,26 +204,6 @@
         <translation>C&amp;ancel</translation>
     </message>
     <message>
-        <source>E&amp;xporteren</source>
-        <translation>E&amp;xport</translation>
-    </message>
-    <message>
-        <source>Rapport exporteren</source>
-        <translation>Export report</translation>
-    </message>
-    <message>
-        <source>Maandrapport als PDF…</source>
-        <translation>Monthly report as PDF…</translation>
-    </message>
-    <message>
-        <source>Tabellen als Excel (XLSX)…</source>
-        <translation>Tables as Excel (XLSX)…</translation>
-    </message>
-    <message>
-        <source>Tabellen als CSV…</source>
-        <translation>Tables as CSV…</translation>
-    </message>
-    <message>
         <source>Bezig met tellen…</source>
         <translation>Counting…</translation>
     </message>
@@ -487,6 +467,29 @@
     </message>
 </context>
 <context>
+    <name>ExportButton</name>
+    <message>
+        <source>E&amp;xporteren</source>
+        <translation>E&amp;xport</translation>
+    </message>
+    <message>
+        <source>Rapport exporteren</source>
+        <translation>Export report</translation>
+    </message>
+    <message>
+        <source>Maandrapport als PDF…</source>
+        <translation>Monthly report as PDF…</translation>
+    </message>
+    <message>
+        <source>Tabellen als Excel (XLSX)…</source>
+        <translation>Tables as Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <source>Tabellen als CSV…</source>
+        <translation>Tables as CSV…</translation>
+    </message>
+</context>
+<context>
     <name>HelpersPage</name>
     <message>
         <source>{name} (niet meer actief)</source>
@@ -704,26 +707,6 @@
     <message>
         <source>&amp;Annuleren</source>
         <translation>C&amp;ancel</translation>
-    </message>
-    <message>
-        <source>E&amp;xporteren</source>
-        <translation>E&amp;xport</translation>
-    </message>
-    <message>
-        <source>Rapport exporteren</source>
-        <translation>Export report</translation>
-    </message>
-    <message>
-        <source>Maandrapport als PDF…</source>
-        <translation>Monthly report as PDF…</translation>
-    </message>
-    <message>
-        <source>Tabellen als Excel (XLSX)…</source>
-        <translation>Tables as Excel (XLSX)…</translation>
-    </message>
-    <message>
-        <source>Tabellen als CSV…</source>
-        <translation>Tables as CSV…</translation>
     </message>
     <message>
         <source>Vul het serveradres en uw coördinatortoken in.</source>

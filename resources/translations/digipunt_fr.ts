@@ -204,26 +204,6 @@
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <source>E&amp;xporteren</source>
-        <translation>E&amp;xporter</translation>
-    </message>
-    <message>
-        <source>Rapport exporteren</source>
-        <translation>Exporter le rapport</translation>
-    </message>
-    <message>
-        <source>Maandrapport als PDF…</source>
-        <translation>Rapport mensuel en PDF…</translation>
-    </message>
-    <message>
-        <source>Tabellen als Excel (XLSX)…</source>
-        <translation>Tableaux en Excel (XLSX)…</translation>
-    </message>
-    <message>
-        <source>Tabellen als CSV…</source>
-        <translation>Tableaux en CSV…</translation>
-    </message>
-    <message>
         <source>Bezig met tellen…</source>
         <translation>Calcul en cours…</translation>
     </message>
@@ -487,6 +467,29 @@
     </message>
 </context>
 <context>
+    <name>ExportButton</name>
+    <message>
+        <source>E&amp;xporteren</source>
+        <translation>E&amp;xporter</translation>
+    </message>
+    <message>
+        <source>Rapport exporteren</source>
+        <translation>Exporter le rapport</translation>
+    </message>
+    <message>
+        <source>Maandrapport als PDF…</source>
+        <translation>Rapport mensuel en PDF…</translation>
+    </message>
+    <message>
+        <source>Tabellen als Excel (XLSX)…</source>
+        <translation>Tableaux en Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <source>Tabellen als CSV…</source>
+        <translation>Tableaux en CSV…</translation>
+    </message>
+</context>
+<context>
     <name>HelpersPage</name>
     <message>
         <source>{name} (niet meer actief)</source>
@@ -704,26 +707,6 @@
     <message>
         <source>&amp;Annuleren</source>
         <translation>&amp;Annuler</translation>
-    </message>
-    <message>
-        <source>E&amp;xporteren</source>
-        <translation>E&amp;xporter</translation>
-    </message>
-    <message>
-        <source>Rapport exporteren</source>
-        <translation>Exporter le rapport</translation>
-    </message>
-    <message>
-        <source>Maandrapport als PDF…</source>
-        <translation>Rapport mensuel en PDF…</translation>
-    </message>
-    <message>
-        <source>Tabellen als Excel (XLSX)…</source>
-        <translation>Tableaux en Excel (XLSX)…</translation>
-    </message>
-    <message>
-        <source>Tabellen als CSV…</source>
-        <translation>Tableaux en CSV…</translation>
     </message>
     <message>
         <source>Vul het serveradres en uw coördinatortoken in.</source>

@@ -204,26 +204,6 @@
         <translation>&amp;Annuleren</translation>
     </message>
     <message>
-        <source>E&amp;xporteren</source>
-        <translation>E&amp;xporteren</translation>
-    </message>
-    <message>
-        <source>Rapport exporteren</source>
-        <translation>Rapport exporteren</translation>
-    </message>
-    <message>
-        <source>Maandrapport als PDF…</source>
-        <translation>Maandrapport als PDF…</translation>
-    </message>
-    <message>
-        <source>Tabellen als Excel (XLSX)…</source>
-        <translation>Tabellen als Excel (XLSX)…</translation>
-    </message>
-    <message>
-        <source>Tabellen als CSV…</source>
-        <translation>Tabellen als CSV…</translation>
-    </message>
-    <message>
         <source>Bezig met tellen…</source>
         <translation>Bezig met tellen…</translation>
     </message>
@@ -487,6 +467,29 @@
     </message>
 </context>
 <context>
+    <name>ExportButton</name>
+    <message>
+        <source>E&amp;xporteren</source>
+        <translation>E&amp;xporteren</translation>
+    </message>
+    <message>
+        <source>Rapport exporteren</source>
+        <translation>Rapport exporteren</translation>
+    </message>
+    <message>
+        <source>Maandrapport als PDF…</source>
+        <translation>Maandrapport als PDF…</translation>
+    </message>
+    <message>
+        <source>Tabellen als Excel (XLSX)…</source>
+        <translation>Tabellen als Excel (XLSX)…</translation>
+    </message>
+    <message>
+        <source>Tabellen als CSV…</source>
+        <translation>Tabellen als CSV…</translation>
+    </message>
+</context>
+<context>
     <name>HelpersPage</name>
     <message>
         <source>{name} (niet meer actief)</source>
@@ -704,26 +707,6 @@
     <message>
         <source>&amp;Annuleren</source>
         <translation>&amp;Annuleren</translation>
-    </message>
-    <message>
-        <source>E&amp;xporteren</source>
-        <translation>E&amp;xporteren</translation>
-    </message>
-    <message>
-        <source>Rapport exporteren</source>
-        <translation>Rapport exporteren</translation>
-    </message>
-    <message>
-        <source>Maandrapport als PDF…</source>
-        <translation>Maandrapport als PDF…</translation>
-    </message>
-    <message>
-        <source>Tabellen als Excel (XLSX)…</source>
-        <translation>Tabellen als Excel (XLSX)…</translation>
-    </message>
-    <message>
-        <source>Tabellen als CSV…</source>
-        <translation>Tabellen als CSV…</translation>
     </message>
     <message>
         <source>Vul het serveradres en uw coördinatortoken in.</source>
