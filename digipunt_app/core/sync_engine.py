@@ -29,7 +29,7 @@ import platform
 import random
 import uuid
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -37,6 +37,7 @@ from pathlib import Path
 from digipunt_app.core import sync_engine_store as local
 from digipunt_app.core.sync_engine_lock import SyncLock
 from sync import client as sc
+from sync.protocol import PushResponse
 
 CLOCK_WARNING_SECONDS = 300.0
 CONFIG_MAX_AGE = timedelta(hours=1)
@@ -106,6 +107,34 @@ class SyncResult:
             parts.append(f"{self.rejected} geweigerd")
         parts.append(f"{self.pending} wachtend")
         return "Gesynchroniseerd: " + ", ".join(parts) + "."
+
+
+@dataclass
+class _Leased:
+    """A leased batch with its request body ready; ``before``: where its outbox walk began."""
+
+    batch: local.PushBatch
+    before: int
+    body: bytes
+    encoding: str | None
+
+
+@dataclass
+class _Flight:
+    """A batch on the wire and the answer to come."""
+
+    leased: _Leased
+    answer: Future[PushResponse]
+
+
+@dataclass
+class _OutboxWalk:
+    """Where a push is in the outbox: batch size, last outbox id leased, pass number."""
+
+    limit: int
+    after: int = 0
+    partial: bool = False  # an older unanswered version went: one more pass for the newer
+    passes: int = 1
 
 
 class NotEnrolled(sc.SyncError):
@@ -256,84 +285,103 @@ class SyncEngine:
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
     ) -> None:
-        """Push the outbox batch by batch. While a batch is on the wire the next one is leased
-        (one worker thread does the HTTP; the database work stays on this thread), so the lease
-        costs no time of its own. A failed push lifts the leases of both."""
+        """Push the outbox batch by batch, as a pipeline: while one batch is on the wire (one
+        worker thread does the HTTP; all database work stays on this thread) the next one is
+        leased, written and gzipped, and as soon as the answer is in, that next batch goes out
+        before the answers are applied. So the app's work per batch overlaps the server's. A
+        failed push lifts the leases of both batches."""
         total = local.pending_count(self.store)
-        done = 0
-        passes = 1
-        partial = False
-        limit = max(1, state.max_batch_records or 500)
+        walk = _OutboxWalk(limit=max(1, state.max_batch_records or 500))
         max_bytes = state.max_body_bytes or 5_000_000
 
-        def lease(after: int) -> tuple[local.PushBatch, int]:
-            batch = local.lease_batch(
-                self.store, state, now=self.clock(), lease=self.lease, limit=limit,
-                max_bytes=max_bytes, after_outbox_id=after,
-            )
-            return batch, after
+        def lease_next() -> _Leased | None:
+            """The next batch of this pass, leased, its body ready (None: the pass is done)."""
+            while True:
+                batch = local.lease_batch(
+                    self.store, state, now=self.clock(), lease=self.lease, limit=walk.limit,
+                    max_bytes=max_bytes, after_outbox_id=walk.after,
+                )
+                if batch.scanned == 0:
+                    return None
+                before, walk.after = walk.after, batch.last_outbox_id
+                walk.partial = walk.partial or bool(batch.partial)
+                if batch.leased_ids:
+                    body = local.push_body(batch, batch_id=str(uuid.uuid4()),
+                                           client_time=self.clock())
+                    return _Leased(batch, before, *sc.gzip_body(body))
 
-        after = 0
-        ahead: tuple[local.PushBatch, int] | None = None  # leased while the last push was out
+        flight: _Flight | None = None  # the batch on the wire
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="digipunt-push") as wire:
+
+            def send(leased: _Leased) -> _Flight:
+                return _Flight(leased, wire.submit(client.push_body, leased.body,
+                                                   leased.encoding))
+
             while True:
                 if cancelled and cancelled():
-                    if ahead:
-                        local.release(self.store, ahead[0].leased_ids)
+                    if flight:  # its answer is on its way: keep it, then stop
+                        response = self._settle(flight, None, walk)
+                        if response is not None:
+                            self._apply(flight.leased.batch, response, result)
                     raise SyncCancelled
-                batch, before = ahead or lease(after)
-                ahead = None
-                if batch.scanned == 0:
-                    if not partial or passes >= MAX_PUSH_PASSES:
+                # If this fails while a batch is on the wire, leaving the ``with`` waits for that
+                # push; its records stay in flight (resent as duplicates next time).
+                ahead = lease_next()
+                if flight is None:
+                    if ahead is not None:
+                        flight = send(ahead)
+                        continue
+                    if not walk.partial or walk.passes >= MAX_PUSH_PASSES:
                         return
                     # Older unanswered versions went first: one more pass sends the newer ones.
-                    passes += 1
-                    partial = False
-                    after = 0
+                    walk.passes += 1
+                    walk.partial = False
+                    walk.after = 0
                     continue
-                after = batch.last_outbox_id
-                if not batch.records:
+                landed, flight = flight, None
+                response = self._settle(landed, ahead, walk)
+                if response is None:  # too large: walked back, smaller batches
                     continue
-                now = self.clock()
-                body = local.push_body(batch, batch_id=str(uuid.uuid4()), client_time=now)
-                answer = wire.submit(client.push_body, body)
-                # If this lease fails, leaving the ``with`` waits for the push; its records stay
-                # in flight (resent as duplicates next time).
-                ahead = lease(after)
-                try:
-                    response = answer.result()
-                except sc.TooLarge:
-                    # The server's limits are lower than the config said: halve the batch.
-                    self._release(batch, ahead)
-                    ahead = None
-                    if len(batch.records) <= 1:
-                        raise
-                    limit = max(1, len(batch.records) // 2)
-                    after = before
-                    continue
-                except sc.SyncError:
-                    # The answer is unknown: the version stays "in flight" and is resent (in
-                    # order, before any newer edit) next time; the leases are lifted so that can
-                    # be at once.
-                    self._release(batch, ahead)
-                    raise
-                self._measure(response.server_time)
-                counts = local.apply_push_results(self.store, batch, response.results)
-                partial = partial or bool(batch.partial)
-                result.pushed += len(batch.records)
-                result.accepted += counts.accepted
-                result.duplicates += counts.duplicates
-                result.conflicts += counts.conflicts
-                result.rejected += counts.rejected
-                result.rejected_details.extend(counts.rejected_details)
-                done += len(batch.leased_ids)
+                if ahead is not None:
+                    flight = send(ahead)  # out before this batch's answers are applied
+                self._apply(landed.leased.batch, response, result)
                 if progress:
-                    progress("push", done, max(total, done))
+                    progress("push", result.pushed, max(total, result.pushed))
 
-    def _release(
-        self, batch: local.PushBatch, ahead: tuple[local.PushBatch, int] | None
-    ) -> None:
-        ids = list(batch.leased_ids) + (list(ahead[0].leased_ids) if ahead else [])
+    def _settle(
+        self, flight: _Flight, ahead: _Leased | None, walk: _OutboxWalk
+    ) -> PushResponse | None:
+        """The answer to the batch on the wire. On failure the leases of that batch and of
+        ``ahead`` (leased, not sent) are lifted; 413 halves the batch and walks back (None)."""
+        leased = flight.leased
+        try:
+            return flight.answer.result()
+        except sc.TooLarge:
+            # The server's limits are lower than the config said: halve the batch.
+            self._release(leased, ahead)
+            if len(leased.batch.leased_ids) <= 1:
+                raise
+            walk.limit = max(1, len(leased.batch.leased_ids) // 2)
+            walk.after = leased.before
+            return None
+        except sc.SyncError:
+            # The answer is unknown: the version stays "in flight" and is resent (in order,
+            # before any newer edit) next time; the leases are lifted so that can be at once.
+            self._release(leased, ahead)
+            raise
+
+    def _apply(self, batch: local.PushBatch, response: PushResponse, result: SyncResult) -> None:
+        self._measure(response.server_time)
+        counts = local.apply_push_results(self.store, batch, response.results)
+        result.pushed += len(batch.leased_ids)
+        result.accepted += counts.accepted
+        result.duplicates += counts.duplicates
+        result.conflicts += counts.conflicts
+        result.rejected += counts.rejected
+        result.rejected_details.extend(counts.rejected_details)
+
+    def _release(self, leased: _Leased, ahead: _Leased | None) -> None:
+        ids = list(leased.batch.leased_ids) + (list(ahead.batch.leased_ids) if ahead else [])
         local.release(self.store, ids)
 
     def _pull_all(

@@ -18,6 +18,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
+from json.encoder import encode_basestring as _q  # json's own string escaping (C)
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
@@ -321,6 +322,13 @@ _UPSERT_STATE = (
     "INSERT INTO sync_state (key, value) VALUES (?, ?) "
     "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
 )
+# The outbox rows of records whose current rev is still the one sent (``{id: rev}``): a row
+# whose record was edited meanwhile stays, for the next batch.
+_DELETE_SENT = (
+    "DELETE FROM outbox WHERE record_id IN (SELECT j.key FROM json_each(?) AS j "
+    "WHERE coalesce((SELECT rev FROM help_session WHERE id = j.key), "
+    "(SELECT rev FROM helper WHERE id = j.key), 0) <= j.value)"
+)
 
 
 @contextlib.contextmanager
@@ -349,54 +357,43 @@ def _wire_db_time(text: str) -> str:
     return f"{text[:10]}T{text[11:]}Z"
 
 
-def _session_record_raw(t: tuple[Any, ...], device_id: str | None) -> dict[str, Any]:
-    """``_record_for`` of a help session from a ``_SESSION_COLS`` tuple (same dict, same key
-    order; a test holds the two together)."""
+def _session_json(t: tuple[Any, ...], device_id: str | None) -> str:
+    """The wire JSON of a help session record (``_record_for``) from a ``_SESSION_COLS`` tuple,
+    written straight as text: strings through json's own escaping, list columns as stored (they
+    are JSON already). Same keys and values as ``_record_for``; a test holds the two together."""
     (rid, rev, synced_rev, deleted, updated_at, digipunt, device, helper, started_at, local_date,
      duration, channel, services, outcome, referrals, age_band, adult, target_groups, language,
      interpreter, first_visit, visitor_code, postcode, notes, created_at) = t
-    payload: dict[str, Any] = {"digipunt_id": digipunt}
     device = device or device_id
-    if device:
-        payload["device_id"] = device
-    if helper:
-        payload["helper_id"] = helper
-    payload["started_at"] = _wire_db_time(started_at)
-    payload["local_date"] = local_date
-    payload["duration_min"] = duration
-    payload["channel"] = channel
-    payload["services"] = json.loads(services) if services else []
-    payload["outcome"] = outcome
-    if referrals and referrals != "[]":
-        payload["referrals"] = json.loads(referrals)
-    payload["age_band"] = age_band
-    payload["adult_confirmed"] = bool(adult)
-    if target_groups and target_groups != "[]":
-        payload["target_groups"] = json.loads(target_groups)
-    payload["language"] = language
-    if interpreter:
-        payload["interpreter"] = True
-    payload["first_visit"] = first_visit
-    if visitor_code:
-        payload["visitor_code"] = visitor_code
-    if postcode:
-        payload["postcode"] = postcode
-    if notes:
-        payload["notes"] = notes
-    payload["created_at"] = _wire_db_time(created_at)
-    return {
-        "type": "help_session", "id": rid, "rev": rev, "base_rev": synced_rev,
-        "deleted": bool(deleted), "updated_at": _wire_db_time(updated_at), "payload": payload,
-    }
+    return "".join((
+        '{"type":"help_session","id":', _q(rid), ',"rev":', str(rev),
+        ',"base_rev":', str(synced_rev), ',"deleted":', "true" if deleted else "false",
+        ',"updated_at":"', _wire_db_time(updated_at), '","payload":{"digipunt_id":', _q(digipunt),
+        ',"device_id":' + _q(device) if device else "",
+        ',"helper_id":' + _q(helper) if helper else "",
+        ',"started_at":"', _wire_db_time(started_at), '","local_date":', _q(local_date),
+        ',"duration_min":', str(duration), ',"channel":', _q(channel),
+        ',"services":', services or "[]", ',"outcome":', _q(outcome),
+        ',"referrals":' + referrals if referrals and referrals != "[]" else "",
+        ',"age_band":', _q(age_band), ',"adult_confirmed":', "true" if adult else "false",
+        ',"target_groups":' + target_groups if target_groups and target_groups != "[]" else "",
+        ',"language":', _q(language), ',"interpreter":true' if interpreter else "",
+        ',"first_visit":', _q(first_visit),
+        ',"visitor_code":' + _q(visitor_code) if visitor_code else "",
+        ',"postcode":' + _q(postcode) if postcode else "",
+        ',"notes":' + _q(notes) if notes else "",
+        ',"created_at":"', _wire_db_time(created_at), '"}}',
+    ))
 
 
-def _helper_record_raw(t: tuple[Any, ...]) -> dict[str, Any]:
+def _helper_json(t: tuple[Any, ...]) -> str:
     rid, rev, synced_rev, deleted, updated_at, digipunt, name, active = t
-    return {
-        "type": "helper", "id": rid, "rev": rev, "base_rev": synced_rev,
-        "deleted": bool(deleted), "updated_at": _wire_db_time(updated_at),
-        "payload": {"digipunt_id": digipunt, "display_name": name, "active": bool(active)},
-    }
+    return "".join((
+        '{"type":"helper","id":', _q(rid), ',"rev":', str(rev), ',"base_rev":', str(synced_rev),
+        ',"deleted":', "true" if deleted else "false", ',"updated_at":"',
+        _wire_db_time(updated_at), '","payload":{"digipunt_id":', _q(digipunt),
+        ',"display_name":', _q(name), ',"active":', "true" if active else "false", "}}",
+    ))
 
 
 _ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
@@ -416,20 +413,27 @@ def lease_batch(
     max_bytes: int,
     after_outbox_id: int = 0,
 ) -> PushBatch:
-    """Lease up to ``limit`` free outbox rows (by queue order) and build their wire records.
+    """Lease up to ``limit`` free outbox rows (by queue order) and write their wire records.
 
     One transaction, a fixed number of statements whatever the batch size: the outbox page, the
     records (``IN json_each``), their in-flight versions, one lease UPDATE and one executemany of
-    the in-flight copies. Each record is serialised once (``batch.record_json``): that text is
-    both its in-flight copy and its part of the request body.
+    the in-flight copies. Each record's JSON is written once, as text, from the row's plain
+    tuple (``batch.record_json``): that text is both its in-flight copy and its part of the
+    request body.
     """
     batch = PushBatch(last_outbox_id=after_outbox_id)
     budget = int(max_bytes * 0.8) - 1024
     now_text = to_db_time(now)
     sane_text = to_db_time(now + lease + LEASE_SANITY)
+    device_id = state.device_id
     with _bulk_session(store) as session:
         raw = _raw(session)
-        rejected = _prefixed(session, REJECTED)
+        rejected = {
+            key[len(REJECTED):]: json.loads(value) for key, value in raw.execute(
+                "SELECT key, value FROM sync_state WHERE key >= ? AND key < ?",
+                (REJECTED, REJECTED[:-1] + chr(ord(REJECTED[-1]) + 1)),
+            )
+        }
         candidates = raw.execute(
             "SELECT id, record_type, record_id, lease_until FROM outbox WHERE id > ? "
             "ORDER BY id LIMIT ?",
@@ -438,7 +442,7 @@ def lease_batch(
         batch.scanned = len(candidates)
         session_ids = [c[2] for c in candidates if c[1] == "help_session"]
         helper_ids = [c[2] for c in candidates if c[1] == "helper"]
-        rows: dict[str, tuple[Any, ...]] = {}  # plain tuples; a wire dict only for those sent
+        rows: dict[str, tuple[Any, ...]] = {}  # plain tuples; JSON only for those sent
         if session_ids:
             rows.update((t[0], t) for t in raw.execute(
                 f"SELECT {_SESSION_COLS} FROM help_session WHERE id {_IN_JSON}",
@@ -448,60 +452,65 @@ def lease_batch(
             rows.update((t[0], t) for t in raw.execute(
                 f"SELECT {_HELPER_COLS} FROM helper WHERE id {_IN_JSON}", (_dumps(helper_ids),)
             ))
-        inflight = {
-            key[len(INFLIGHT):]: value
-            for key, value in raw.execute(
-                f"SELECT key, value FROM sync_state WHERE key {_IN_JSON}",
-                (_dumps([INFLIGHT + c[2] for c in candidates]),),
-            )
-        }
+        inflight = dict(raw.execute(
+            f"SELECT substr(key, {len(INFLIGHT) + 1}), value FROM sync_state "
+            f"WHERE key IN (SELECT ? || value FROM json_each(?))",
+            (INFLIGHT, _dumps([c[2] for c in candidates])),
+        ))
         used = 0
         gone: list[int] = []
+        leased: list[int] = []
         chains: list[tuple[str, str]] = []
+        record_json = batch.record_json
         for outbox_id, kind, record_id, lease_until in candidates:
             held = lease_until is not None and now_text < lease_until <= sane_text
             found = rows.get(record_id)
-            refused = rejected.get(record_id)
+            refused = rejected.get(record_id) if rejected else None
             if held or found is None or (refused and refused.get("rev") == found[1]):
                 if found is None and not held:
                     gone.append(outbox_id)  # the record itself is gone: nothing to send
                 batch.last_outbox_id = outbox_id
                 continue
-            current = (_session_record_raw(found, state.device_id) if kind == "help_session"
-                       else _helper_record_raw(found))
             # Versions sent before whose answer never came, oldest first. One version of a record
             # per batch: the oldest unanswered goes first, the newer ones in the next batches.
             prior = []
             if record_id in inflight:
                 prior = [
                     r for r in json.loads(inflight[record_id])
-                    if current["base_rev"] < r["rev"] < current["rev"]
+                    if found[2] < r["rev"] < found[1]
                 ]
-            send = prior[0] if prior else current
-            text = _dumps(send)
+            if prior:
+                text = _dumps(prior[0])
+                rev = prior[0]["rev"]
+            else:
+                text = (_session_json(found, device_id) if kind == "help_session"
+                        else _helper_json(found))
+                rev = found[1]
             size = (len(text) if text.isascii() else len(text.encode())) + 1
-            if batch.records and used + size > budget:
+            if record_json and used + size > budget:
                 break
             used += size
-            batch.records.append(send)
-            batch.record_json.append(text)
+            record_json.append(text)
             batch.leased_ids.append(record_id)
-            batch.sent_rev[record_id] = send["rev"]
+            batch.sent_rev[record_id] = rev
+            batch.kinds[record_id] = kind
             batch.last_outbox_id = outbox_id
+            leased.append(outbox_id)
+            if refused:
+                batch.refused.append(record_id)
             if prior:
                 batch.partial.append(record_id)
                 chains.append((INFLIGHT + record_id, _dumps(prior)))
             else:
                 chains.append((INFLIGHT + record_id, f"[{text}]"))
-            if len(batch.records) >= limit:
+            if len(record_json) >= limit:
                 break
         if gone:
             raw.execute(f"DELETE FROM outbox WHERE id {_IN_JSON}", (_dumps(gone),))
-        if batch.leased_ids:
+        if leased:
             raw.execute(
-                f"UPDATE outbox SET lease_until = ?, attempts = attempts + 1 "
-                f"WHERE record_id {_IN_JSON}",
-                (to_db_time(now + lease), _dumps(batch.leased_ids)),
+                f"UPDATE outbox SET lease_until = ?, attempts = attempts + 1 WHERE id {_IN_JSON}",
+                (to_db_time(now + lease), _dumps(leased)),
             )
         if chains:
             raw.executemany(_UPSERT_STATE, chains)
@@ -534,55 +543,49 @@ def release(store: Any, record_ids: list[str] | None) -> None:
 
 def apply_push_results(store: Any, batch: PushBatch, results: list[PushResult]) -> PushCounts:
     """Apply the server's answers in one transaction (see the module docstring), with a fixed
-    number of bulk statements per batch."""
+    number of bulk statements per batch: ``synced_rev`` per table, the outbox rows whose rev is
+    still the one sent, the in-flight copies of what was answered."""
     counts = PushCounts()
     by_key = {(r.id, r.rev): r for r in results}
-    sent_type = {(r["id"], r["rev"]): r["type"] for r in batch.records}
     now = datetime.now(UTC)
     synced: dict[str, dict[str, int]] = {"help_session": {}, "helper": {}}
-    finished: list[str] = []  # outbox rows to remove (if not edited meanwhile)
-    unleased: list[str] = []
+    finished: dict[str, int] = {}  # outbox rows to remove if not edited meanwhile: id -> rev
+    conflicted: list[str] = []  # help sessions: local version kept, outbox row goes
     answered: list[str] = []
     refused: dict[str, Any] = {}
-    conflicted: set[str] = set()
+    keep_leased = False  # some rows stay queued: their lease is lifted
+    for record_id in batch.leased_ids:
+        rev = batch.sent_rev[record_id]
+        result = by_key.get((record_id, rev))
+        if result is None:  # no answer for it: unknown, try again next time
+            keep_leased = True
+            continue
+        answered.append(record_id)
+        status = result.status
+        if status == "accepted" or status == "duplicate":
+            if status == "accepted":
+                counts.accepted += 1
+            else:
+                counts.duplicates += 1
+            synced[batch.kinds[record_id]][record_id] = rev
+            finished[record_id] = rev
+        elif status == "conflict":
+            counts.conflicts += 1
+            if batch.kinds[record_id] == "help_session":
+                conflicted.append(record_id)
+            else:  # a helper stays queued: the pull puts it on top of the server's version
+                keep_leased = True
+        else:  # rejected: keep the outbox row, do not resend until edited
+            counts.rejected += 1
+            reason = result.detail or "geweigerd"
+            counts.rejected_details.append(f"{record_id}: {reason}")
+            refused[REJECTED + record_id] = {"rev": rev, "reason": reason}
+            keep_leased = True
+    conflicted_set = set(conflicted)
     with _bulk_session(store) as session, session.no_autoflush:
         raw = _raw(session)
-        chains = _get_many(session, [INFLIGHT + i for i in batch.partial])
-        leased = _dumps(batch.leased_ids)
-        current_rev: dict[str, int] = dict(raw.execute(
-            f"SELECT id, rev FROM help_session WHERE id {_IN_JSON} "
-            f"UNION ALL SELECT id, rev FROM helper WHERE id {_IN_JSON}",
-            (leased, leased),
-        ).fetchall())
-        for record_id in batch.leased_ids:
-            rev = batch.sent_rev[record_id]
-            result = by_key.get((record_id, rev))
-            if result is None:  # no answer for it: unknown, try again next time
-                unleased.append(record_id)
-                continue
-            answered.append(record_id)
-            kind = sent_type[(record_id, rev)]
-            if result.status in ("accepted", "duplicate"):
-                if result.status == "accepted":
-                    counts.accepted += 1
-                else:
-                    counts.duplicates += 1
-                synced[kind][record_id] = rev
-                finished.append(record_id)
-            elif result.status == "conflict":
-                counts.conflicts += 1
-                conflicted.add(record_id)
-                if kind == "help_session":
-                    _add_conflict(session, record_id, now)
-                    finished.append(record_id)
-                else:  # a helper stays queued: the pull puts it on top of the server's version
-                    unleased.append(record_id)
-            else:  # rejected: keep the outbox row, do not resend until edited
-                counts.rejected += 1
-                reason = result.detail or "geweigerd"
-                counts.rejected_details.append(f"{record_id}: {reason}")
-                refused[REJECTED + record_id] = {"rev": rev, "reason": reason}
-                unleased.append(record_id)
+        for record_id in conflicted:
+            _add_conflict(session, record_id, now)
         for table, revs in synced.items():
             if revs:  # table is one of two literals, never input
                 raw.execute(
@@ -592,31 +595,39 @@ def apply_push_results(store: Any, batch: PushBatch, results: list[PushResult]) 
                 )
         # The outbox row goes only when the rev sent is still the latest local one (a conflict
         # takes the current local version into the conflicts table: its row goes too).
-        done_now = [i for i in finished
-                    if current_rev.get(i, 0) <= batch.sent_rev[i] or i in conflicted]
-        done_set = set(done_now)
-        still = [i for i in finished if i not in done_set] + unleased
-        if done_now:
-            raw.execute(f"DELETE FROM outbox WHERE record_id {_IN_JSON}", (_dumps(done_now),))
-        if still:
+        if finished:
+            removed = raw.execute(_DELETE_SENT, (_dumps(finished),)).rowcount
+            keep_leased = keep_leased or removed != len(finished)
+        if conflicted:
+            raw.execute(f"DELETE FROM outbox WHERE record_id {_IN_JSON}", (_dumps(conflicted),))
+        if keep_leased:
             raw.execute(
                 f"UPDATE outbox SET lease_until = NULL WHERE record_id {_IN_JSON}",
-                (_dumps(still),),
+                (_dumps(batch.leased_ids),),
             )
         later: dict[str, Any] = {}  # newer versions still waiting for an answer
-        answered_set = set(answered)
-        for record_id in batch.partial:
-            key = INFLIGHT + record_id
-            if record_id not in answered_set:
-                continue
-            rest = [r for r in chains.get(key, []) if r["rev"] > batch.sent_rev[record_id]]
-            if rest and record_id not in conflicted and REJECTED + record_id not in refused:
-                later[key] = rest
-        gone = [INFLIGHT + i for i in answered if INFLIGHT + i not in later]
-        if finished:
-            gone += [REJECTED + i for i in finished]
+        if batch.partial:
+            chains = _get_many(session, [INFLIGHT + i for i in batch.partial])
+            answered_set = set(answered)
+            for record_id in batch.partial:
+                key = INFLIGHT + record_id
+                if record_id not in answered_set:
+                    continue
+                rest = [r for r in chains.get(key, []) if r["rev"] > batch.sent_rev[record_id]]
+                if rest and record_id not in conflicted_set and REJECTED + record_id not in refused:
+                    later[key] = rest
+        gone = [i for i in answered if INFLIGHT + i not in later] if later else answered
         if gone:
-            raw.execute(f"DELETE FROM sync_state WHERE key {_IN_JSON}", (_dumps(gone),))
+            raw.execute(
+                "DELETE FROM sync_state WHERE key IN (SELECT ? || value FROM json_each(?))",
+                (INFLIGHT, _dumps(gone)),
+            )
+        notes = [i for i in batch.refused if i in finished or i in conflicted_set]
+        if notes:
+            raw.execute(
+                "DELETE FROM sync_state WHERE key IN (SELECT ? || value FROM json_each(?))",
+                (REJECTED, _dumps(notes)),
+            )
         _put_many(session, later)
         _put_many(session, refused)
     return counts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -61,17 +62,26 @@ class SyncStatusInfo:
 
 @dataclass
 class PushBatch:
-    """Records leased for one push, one version per record. ``sent_rev`` maps each leased record
-    id to the rev sent; ``partial`` lists records for which an older unanswered version went
-    instead of the current one; ``last_outbox_id``/``scanned`` page through the outbox."""
+    """Records leased for one push, one version per record. ``record_json`` holds each record's
+    wire JSON (``sync.protocol.Record``), made once at lease time: it is both its part of the
+    request body and its in-flight copy. ``sent_rev`` maps each leased record id to the rev sent,
+    ``kinds`` to its type; ``partial`` lists records for which an older unanswered version went
+    instead of the current one; ``refused`` those with a note of an earlier rejected version;
+    ``last_outbox_id``/``scanned`` page through the outbox."""
 
-    records: list[dict[str, Any]] = field(default_factory=list)  # JSON-ready wire records
-    record_json: list[str] = field(default_factory=list)  # each record's JSON text (same order)
-    leased_ids: list[str] = field(default_factory=list)
+    record_json: list[str] = field(default_factory=list)  # each record's JSON text
+    leased_ids: list[str] = field(default_factory=list)  # same order as record_json
     sent_rev: dict[str, int] = field(default_factory=dict)
+    kinds: dict[str, str] = field(default_factory=dict)  # "help_session" | "helper"
     partial: list[str] = field(default_factory=list)  # an older unanswered version was sent
+    refused: list[str] = field(default_factory=list)  # had a ``rejected:<id>`` note at lease
     last_outbox_id: int = 0
     scanned: int = 0
+
+    @property
+    def records(self) -> list[dict[str, Any]]:
+        """The wire records as dicts (parsed from ``record_json``; not on the push path)."""
+        return [json.loads(text) for text in self.record_json]
 
 
 @dataclass
