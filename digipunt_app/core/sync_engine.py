@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import platform
 import random
-import uuid
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -111,12 +110,10 @@ class SyncResult:
 
 @dataclass
 class _Leased:
-    """A leased batch with its request body ready; ``before``: where its outbox walk began."""
+    """A leased batch (its request body ready); ``before``: where its outbox walk began."""
 
     batch: local.PushBatch
     before: int
-    body: bytes
-    encoding: str | None
 
 
 @dataclass
@@ -306,16 +303,14 @@ class SyncEngine:
                 before, walk.after = walk.after, batch.last_outbox_id
                 walk.partial = walk.partial or bool(batch.partial)
                 if batch.leased_ids:
-                    body = local.push_body(batch, batch_id=str(uuid.uuid4()),
-                                           client_time=self.clock())
-                    return _Leased(batch, before, *sc.gzip_body(body))
+                    return _Leased(batch, before)
 
         flight: _Flight | None = None  # the batch on the wire
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="digipunt-push") as wire:
 
             def send(leased: _Leased) -> _Flight:
-                return _Flight(leased, wire.submit(client.push_body, leased.body,
-                                                   leased.encoding))
+                body, encoding = leased.batch.body, leased.batch.encoding
+                return _Flight(leased, wire.submit(client.push_body, body, encoding))
 
             while True:
                 if cancelled and cancelled():
@@ -381,8 +376,10 @@ class SyncEngine:
         result.rejected_details.extend(counts.rejected_details)
 
     def _release(self, leased: _Leased, ahead: _Leased | None) -> None:
-        ids = list(leased.batch.leased_ids) + (list(ahead.batch.leased_ids) if ahead else [])
-        local.release(self.store, ids)
+        batches = [leased.batch] + ([ahead.batch] if ahead else [])
+        local.release(
+            self.store, [i for b in batches for i in b.leased_ids], [b.batch_id for b in batches]
+        )
 
     def _pull_all(
         self,

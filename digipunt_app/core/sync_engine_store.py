@@ -3,9 +3,14 @@
 Bookkeeping lives in ``sync_state`` (key -> JSON text, owned by the sync engine):
 
 - enrolment and status keys (``KEY_*`` below), read by ``core.status`` and the UI;
+- ``inflight-batch:<batch id>``: the request body of a push batch (gzipped, base64, as a JSON
+  string), written in the transaction that leases the batch and removed in the one that applies
+  its answers. So every version sent is kept until its answer is known, at the cost of one row
+  per batch;
 - ``inflight:<record id>``: the versions of a record sent in a push whose answer never came (a
-  list of wire records, oldest first). They are resent, in order, before any newer local edit, so
-  the server sees an unbroken ``base_rev`` chain: duplicates for what it already had, accepted for
+  list of wire records, oldest first), unpacked from the batch rows whose answers were lost (a
+  failed push, a killed app). They are resent, in order, before any newer local edit, so the
+  server sees an unbroken ``base_rev`` chain: duplicates for what it already had, accepted for
   the rest. Without this a lost answer followed by an edit would become a false conflict;
 - ``rejected:<record id>``: ``{"rev", "reason"}`` of a version the server refused. The outbox row
   stays (nothing is dropped); it is not resent until the volunteer edits the record again.
@@ -13,9 +18,12 @@ Bookkeeping lives in ``sync_state`` (key -> JSON text, owned by the sync engine)
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import gzip
 import json
 import sqlite3
+import uuid
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
 from json.encoder import encode_basestring as _q  # json's own string escaping (C)
@@ -45,6 +53,7 @@ from digipunt_app.core.sync_engine_types import (
     SyncState,
     SyncStatusInfo,
 )
+from sync.client import gzip_body
 from sync.protocol import (
     Change,
     EnrolResponse,
@@ -72,6 +81,7 @@ KEY_NEXT_ATTEMPT = "next_attempt_at"
 KEY_SKEW = "clock_skew_seconds"  # server clock minus PC clock, seconds
 KEY_NEEDS_FULL_PULL = "needs_full_pull"  # set by the store after restoring a backup
 INFLIGHT = "inflight:"
+INFLIGHT_BATCH = "inflight-batch:"
 REJECTED = "rejected:"
 
 #: a lease further in the future than this is from a clock that was set back: treat as expired
@@ -110,11 +120,17 @@ def _drop(session: Session, keys: Iterable[str]) -> None:
         session.execute(delete(SyncStateRow).where(SyncStateRow.key.in_(keys)))
 
 
+def _key_range(prefix: str) -> tuple[str, str]:
+    """``(low, high)``: the keys starting with ``prefix`` are ``low <= key < high``."""
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
 def _prefixed(session: Session, prefix: str) -> dict[str, Any]:
+    low, high = _key_range(prefix)
     rows = session.execute(
         select(SyncStateRow.key, SyncStateRow.value)
-        .where(SyncStateRow.key >= prefix)
-        .where(SyncStateRow.key < prefix[:-1] + chr(ord(prefix[-1]) + 1))
+        .where(SyncStateRow.key >= low)
+        .where(SyncStateRow.key < high)
     )
     return {key[len(prefix):]: json.loads(value) for key, value in rows}
 
@@ -412,16 +428,17 @@ def lease_batch(
     limit: int,
     max_bytes: int,
     after_outbox_id: int = 0,
+    batch_id: str | None = None,
 ) -> PushBatch:
-    """Lease up to ``limit`` free outbox rows (by queue order) and write their wire records.
+    """Lease up to ``limit`` free outbox rows (by queue order) and make their request body.
 
     One transaction, a fixed number of statements whatever the batch size: the outbox page, the
-    records (``IN json_each``), their in-flight versions, one lease UPDATE and one executemany of
-    the in-flight copies. Each record's JSON is written once, as text, from the row's plain
-    tuple (``batch.record_json``): that text is both its in-flight copy and its part of the
-    request body.
+    records (``IN json_each``), one lease UPDATE and the batch's in-flight copy (its gzipped
+    body, one row). Each record's JSON is written once, as text, from the row's plain tuple
+    (``batch.record_json``), and goes into the body as it is. Records with unanswered versions
+    of their own (``inflight:<id>``, rare) send the oldest of those first and keep their chain.
     """
-    batch = PushBatch(last_outbox_id=after_outbox_id)
+    batch = PushBatch(batch_id=batch_id or str(uuid.uuid4()), last_outbox_id=after_outbox_id)
     budget = int(max_bytes * 0.8) - 1024
     now_text = to_db_time(now)
     sane_text = to_db_time(now + lease + LEASE_SANITY)
@@ -431,7 +448,7 @@ def lease_batch(
         rejected = {
             key[len(REJECTED):]: json.loads(value) for key, value in raw.execute(
                 "SELECT key, value FROM sync_state WHERE key >= ? AND key < ?",
-                (REJECTED, REJECTED[:-1] + chr(ord(REJECTED[-1]) + 1)),
+                _key_range(REJECTED),
             )
         }
         candidates = raw.execute(
@@ -452,11 +469,15 @@ def lease_batch(
             rows.update((t[0], t) for t in raw.execute(
                 f"SELECT {_HELPER_COLS} FROM helper WHERE id {_IN_JSON}", (_dumps(helper_ids),)
             ))
-        inflight = dict(raw.execute(
-            f"SELECT substr(key, {len(INFLIGHT) + 1}), value FROM sync_state "
-            f"WHERE key IN (SELECT ? || value FROM json_each(?))",
-            (INFLIGHT, _dumps([c[2] for c in candidates])),
-        ))
+        inflight: dict[str, str] = {}
+        if raw.execute(
+            "SELECT 1 FROM sync_state WHERE key >= ? AND key < ? LIMIT 1", _key_range(INFLIGHT)
+        ).fetchone():
+            inflight = dict(raw.execute(
+                f"SELECT substr(key, {len(INFLIGHT) + 1}), value FROM sync_state "
+                f"WHERE key IN (SELECT ? || value FROM json_each(?))",
+                (INFLIGHT, _dumps([c[2] for c in candidates])),
+            ))
         used = 0
         gone: list[int] = []
         leased: list[int] = []
@@ -474,7 +495,7 @@ def lease_batch(
             # Versions sent before whose answer never came, oldest first. One version of a record
             # per batch: the oldest unanswered goes first, the newer ones in the next batches.
             prior = []
-            if record_id in inflight:
+            if inflight and record_id in inflight:
                 prior = [
                     r for r in json.loads(inflight[record_id])
                     if found[2] < r["rev"] < found[1]
@@ -498,13 +519,21 @@ def lease_batch(
             leased.append(outbox_id)
             if refused:
                 batch.refused.append(record_id)
-            if prior:
-                batch.partial.append(record_id)
-                chains.append((INFLIGHT + record_id, _dumps(prior)))
-            else:
-                chains.append((INFLIGHT + record_id, f"[{text}]"))
+            if record_id in inflight:
+                batch.chained.append(record_id)
+                if prior:
+                    batch.partial.append(record_id)
+                    chains.append((INFLIGHT + record_id, _dumps(prior)))
+                else:
+                    chains.append((INFLIGHT + record_id, f"[{text}]"))
             if len(record_json) >= limit:
                 break
+        if record_json:
+            body = push_body(batch, batch_id=batch.batch_id, client_time=now)
+            batch.body, batch.encoding = gzip_body(body)
+            packed = batch.body if batch.encoding == "gzip" else gzip.compress(body)
+            chains.append((INFLIGHT_BATCH + batch.batch_id,
+                           f'"{base64.b64encode(packed).decode()}"'))
         if gone:
             raw.execute(f"DELETE FROM outbox WHERE id {_IN_JSON}", (_dumps(gone),))
         if leased:
@@ -524,34 +553,76 @@ def push_body(batch: PushBatch, *, batch_id: str, client_time: datetime) -> byte
     return f'{head[:-1]},"records":[{",".join(batch.record_json)}]}}'.encode()
 
 
-def release(store: Any, record_ids: list[str] | None) -> None:
-    """Lift the lease of rows whose push failed (the in-flight versions are kept); ``None``: of
-    every row (only while holding the sync lock)."""
-    if record_ids is not None and not record_ids:
+def release(store: Any, record_ids: list[str] | None, batch_ids: list[str] | None = None) -> None:
+    """Lift the lease of rows whose push failed and unpack the in-flight copies of those batches
+    (``batch_ids``) into per-record chains (``inflight:<id>``); ``None``: of every row and every
+    batch (only while holding the sync lock: no push is in flight then)."""
+    if record_ids is not None and not record_ids and not batch_ids:
         return
     with _bulk_session(store) as session:
         raw = _raw(session)
         if record_ids is None:
             raw.execute("UPDATE outbox SET lease_until = NULL WHERE lease_until IS NOT NULL")
-        else:
+        elif record_ids:
             raw.execute(
                 f"UPDATE outbox SET lease_until = NULL WHERE lease_until IS NOT NULL "
                 f"AND record_id {_IN_JSON}",
                 (_dumps(record_ids),),
             )
+        _unpack_batches(raw, None if record_ids is None else batch_ids or [])
+
+
+def _unpack_batches(raw: Any, batch_ids: list[str] | None) -> None:
+    """Turn in-flight batch copies whose answers will not be applied into per-record chains,
+    merged with the chains already there (by rev, oldest first)."""
+    if batch_ids is None:
+        packed = raw.execute(
+            "SELECT key, value FROM sync_state WHERE key >= ? AND key < ?",
+            _key_range(INFLIGHT_BATCH),
+        ).fetchall()
+    elif batch_ids:
+        packed = raw.execute(
+            "SELECT key, value FROM sync_state WHERE key IN (SELECT ? || value FROM json_each(?))",
+            (INFLIGHT_BATCH, _dumps(batch_ids)),
+        ).fetchall()
+    else:
+        return
+    if not packed:
+        return
+    versions: dict[str, list[dict[str, Any]]] = {}
+    for _key, value in packed:
+        body = gzip.decompress(base64.b64decode(json.loads(value)))
+        for record in json.loads(body)["records"]:
+            versions.setdefault(record["id"], []).append(record)
+    known = dict(raw.execute(
+        f"SELECT substr(key, {len(INFLIGHT) + 1}), value FROM sync_state "
+        f"WHERE key IN (SELECT ? || value FROM json_each(?))",
+        (INFLIGHT, _dumps(list(versions))),
+    ))
+    chains = []
+    for record_id, sent in versions.items():
+        chain = {r["rev"]: r for r in json.loads(known.get(record_id, "[]"))}
+        for record in sent:
+            chain.setdefault(record["rev"], record)
+        chains.append((INFLIGHT + record_id, _dumps([chain[rev] for rev in sorted(chain)])))
+    raw.executemany(_UPSERT_STATE, chains)
+    raw.execute(
+        f"DELETE FROM sync_state WHERE key {_IN_JSON}", (_dumps([k for k, _ in packed]),)
+    )
 
 
 def apply_push_results(store: Any, batch: PushBatch, results: list[PushResult]) -> PushCounts:
     """Apply the server's answers in one transaction (see the module docstring), with a fixed
     number of bulk statements per batch: ``synced_rev`` per table, the outbox rows whose rev is
-    still the one sent, the in-flight copies of what was answered."""
+    still the one sent, the batch's in-flight copy. A record left without an answer keeps its
+    version as a chain of its own (``inflight:<id>``), to be resent first."""
     counts = PushCounts()
     by_key = {(r.id, r.rev): r for r in results}
     now = datetime.now(UTC)
     synced: dict[str, dict[str, int]] = {"help_session": {}, "helper": {}}
     finished: dict[str, int] = {}  # outbox rows to remove if not edited meanwhile: id -> rev
     conflicted: list[str] = []  # help sessions: local version kept, outbox row goes
-    answered: list[str] = []
+    answered: set[str] = set()
     refused: dict[str, Any] = {}
     keep_leased = False  # some rows stay queued: their lease is lifted
     for record_id in batch.leased_ids:
@@ -560,7 +631,7 @@ def apply_push_results(store: Any, batch: PushBatch, results: list[PushResult]) 
         if result is None:  # no answer for it: unknown, try again next time
             keep_leased = True
             continue
-        answered.append(record_id)
+        answered.add(record_id)
         status = result.status
         if status == "accepted" or status == "duplicate":
             if status == "accepted":
@@ -605,23 +676,29 @@ def apply_push_results(store: Any, batch: PushBatch, results: list[PushResult]) 
                 f"UPDATE outbox SET lease_until = NULL WHERE record_id {_IN_JSON}",
                 (_dumps(batch.leased_ids),),
             )
-        later: dict[str, Any] = {}  # newer versions still waiting for an answer
-        if batch.partial:
+        # In-flight copies: the batch's goes; a record without an answer keeps its version.
+        chained = set(batch.chained)
+        later: dict[str, Any] = {
+            INFLIGHT + record_id: [json.loads(text)]
+            for record_id, text in zip(batch.leased_ids, batch.record_json, strict=True)
+            if record_id not in answered and record_id not in chained
+        }
+        if batch.partial:  # newer versions still waiting for an answer
             chains = _get_many(session, [INFLIGHT + i for i in batch.partial])
-            answered_set = set(answered)
             for record_id in batch.partial:
                 key = INFLIGHT + record_id
-                if record_id not in answered_set:
+                if record_id not in answered:
                     continue
                 rest = [r for r in chains.get(key, []) if r["rev"] > batch.sent_rev[record_id]]
                 if rest and record_id not in conflicted_set and REJECTED + record_id not in refused:
                     later[key] = rest
-        gone = [i for i in answered if INFLIGHT + i not in later] if later else answered
+        gone = [i for i in batch.chained if i in answered and INFLIGHT + i not in later]
         if gone:
             raw.execute(
                 "DELETE FROM sync_state WHERE key IN (SELECT ? || value FROM json_each(?))",
                 (INFLIGHT, _dumps(gone)),
             )
+        raw.execute("DELETE FROM sync_state WHERE key = ?", (INFLIGHT_BATCH + batch.batch_id,))
         notes = [i for i in batch.refused if i in finished or i in conflicted_set]
         if notes:
             raw.execute(

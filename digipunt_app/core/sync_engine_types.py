@@ -63,16 +63,22 @@ class SyncStatusInfo:
 @dataclass
 class PushBatch:
     """Records leased for one push, one version per record. ``record_json`` holds each record's
-    wire JSON (``sync.protocol.Record``), made once at lease time: it is both its part of the
-    request body and its in-flight copy. ``sent_rev`` maps each leased record id to the rev sent,
-    ``kinds`` to its type; ``partial`` lists records for which an older unanswered version went
-    instead of the current one; ``refused`` those with a note of an earlier rejected version;
-    ``last_outbox_id``/``scanned`` page through the outbox."""
+    wire JSON (``sync.protocol.Record``), written once at lease time; ``body`` is the request
+    (``PushRequest`` JSON, gzipped when ``encoding`` says so), made in the same step and kept as
+    the batch's in-flight copy until its answers are applied. ``sent_rev`` maps each leased
+    record id to the rev sent, ``kinds`` to its type; ``chained`` lists records that had
+    unanswered versions of their own (``inflight:<id>``) at lease time, ``partial`` those for
+    which such an older version went instead of the current one; ``refused`` those with a note
+    of an earlier rejected version; ``last_outbox_id``/``scanned`` page through the outbox."""
 
+    batch_id: str = ""
+    body: bytes = b""
+    encoding: str | None = None
     record_json: list[str] = field(default_factory=list)  # each record's JSON text
     leased_ids: list[str] = field(default_factory=list)  # same order as record_json
     sent_rev: dict[str, int] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)  # "help_session" | "helper"
+    chained: list[str] = field(default_factory=list)  # had an ``inflight:<id>`` chain
     partial: list[str] = field(default_factory=list)  # an older unanswered version was sent
     refused: list[str] = field(default_factory=list)  # had a ``rejected:<id>`` note at lease
     last_outbox_id: int = 0

@@ -1,9 +1,11 @@
 """The push path builds wire records straight from SQLite tuples (``lease_batch``); they must be
 exactly what ``_record_for`` makes from the stored rows, and the request body a valid
-``PushRequest`` carrying them."""
+``PushRequest`` carrying them. Every version sent is kept (the batch's body) until its answer is
+applied; a lost answer leaves it as a per-record chain that is resent first."""
 
 from __future__ import annotations
 
+import gzip
 import json
 from datetime import UTC, datetime, timedelta
 
@@ -12,7 +14,7 @@ from digipunt_app.core import sync_engine_store as local
 from digipunt_app.core.models import Helper, HelpSession
 from digipunt_app.core.store import Store
 from digipunt_app.core.sync_engine_types import SyncState
-from sync.protocol import PushRequest
+from sync.protocol import PushRequest, PushResult
 from tests.core.conftest import draft
 
 
@@ -70,3 +72,82 @@ def test_a_leased_row_is_not_leased_again_until_released(store: Store) -> None:
     later = local.lease_batch(store, state, now=now + timedelta(minutes=3),
                               lease=timedelta(minutes=2), limit=100, max_bytes=5_000_000)
     assert len(later.leased_ids) == 5
+
+
+def _lease(store: Store, **kw: object) -> local.PushBatch:
+    args: dict[str, object] = {"now": datetime.now(UTC), "lease": timedelta(minutes=2),
+                               "limit": 100, "max_bytes": 5_000_000}
+    return local.lease_batch(store, SyncState(device_id="dev-1"), **(args | kw))
+
+
+def _inflight(store: Store) -> dict[str, list[int]]:
+    """Per-record chains of unanswered versions: record id -> revs."""
+    with store.session() as db:
+        chains = local._prefixed(db, local.INFLIGHT)
+    return {record_id: [r["rev"] for r in chain] for record_id, chain in chains.items()}
+
+
+def _batch_rows(store: Store) -> int:
+    with store.session() as db:
+        return len(local._prefixed(db, local.INFLIGHT_BATCH))
+
+
+def test_the_body_sent_is_kept_until_its_answers_are_applied(store: Store) -> None:
+    saved = sessions.save_session(store, draft())
+    batch = _lease(store)
+    # The in-flight copy is the gzipped body itself, written in the lease transaction.
+    assert batch.encoding is None or batch.encoding == "gzip"
+    assert _batch_rows(store) == 1 and _inflight(store) == {}
+    sent = PushRequest.model_validate_json(
+        gzip.decompress(batch.body) if batch.encoding else batch.body
+    )
+    assert [r.id for r in sent.records] == [saved.id]
+    results = [PushResult(id=saved.id, rev=1, status="accepted")]
+    local.apply_push_results(store, batch, results)
+    assert _batch_rows(store) == 0 and _inflight(store) == {}
+    assert local.pending_count(store) == 0
+
+
+def test_a_lost_answer_then_an_edit_resends_the_old_version_first(store: Store) -> None:
+    saved = sessions.save_session(store, draft(notes="eerst"))
+    batch = _lease(store)
+    # The push failed (no answer): the lease is lifted, the version sent becomes a chain.
+    local.release(store, batch.leased_ids, [batch.batch_id])
+    assert _batch_rows(store) == 0 and _inflight(store) == {saved.id: [1]}
+    sessions.save_session(store, draft(id=saved.id, notes="later"))
+    again = _lease(store)
+    assert again.sent_rev == {saved.id: 1} and again.partial == [saved.id]
+    assert again.records[0]["payload"]["notes"] == "eerst"
+    local.apply_push_results(store, again, [PushResult(id=saved.id, rev=1, status="duplicate")])
+    assert _inflight(store) == {}  # rev 1 is answered; rev 2 was never sent
+    last = _lease(store)
+    assert last.sent_rev == {saved.id: 2} and last.records[0]["base_rev"] == 1
+    assert last.records[0]["payload"]["notes"] == "later"
+
+
+def test_a_killed_push_is_unpacked_at_the_next_sync(store: Store) -> None:
+    first = sessions.save_session(store, draft())
+    second = sessions.save_session(store, draft(notes="twee"))
+    batch = _lease(store)
+    assert set(batch.leased_ids) == {first.id, second.id}
+    # Killed before any answer: the next sync (holding the lock) lifts every lease and turns
+    # the batch copy into per-record chains.
+    local.release(store, None)
+    assert _batch_rows(store) == 0
+    assert _inflight(store) == {first.id: [1], second.id: [1]}
+    # Only one answer comes back: the other keeps its chain, the answered one loses it.
+    again = _lease(store)
+    assert again.chained == [first.id, second.id]
+    local.apply_push_results(store, again, [PushResult(id=first.id, rev=1, status="accepted")])
+    assert _inflight(store) == {second.id: [1]}
+    assert local.pending_count(store) == 1
+
+
+def test_a_record_left_without_an_answer_keeps_its_version(store: Store) -> None:
+    first = sessions.save_session(store, draft())
+    second = sessions.save_session(store, draft(notes="twee"))
+    batch = _lease(store)
+    local.apply_push_results(store, batch, [PushResult(id=first.id, rev=1, status="accepted")])
+    assert _batch_rows(store) == 0 and _inflight(store) == {second.id: [1]}
+    assert local.pending_count(store) == 1
+    assert _lease(store).leased_ids == [second.id]  # its lease was lifted
