@@ -47,6 +47,8 @@ from sync.server.auth import (
 )
 from sync.server.catalog import service_codes
 from sync.server.db import Database
+from sync.server.fastpath import PATHS as FAST_PATHS
+from sync.server.fastpath import SyncFastPath
 from sync.server.feed import audit
 from sync.server.models import CatalogVersion, Device, Digibank, Digipunt, EnrolCode, utcnow
 from sync.server.problems import (
@@ -56,7 +58,7 @@ from sync.server.problems import (
     problem_openapi,
 )
 from sync.server.pull import pull as pull_changes
-from sync.server.push import Pusher, note_clock
+from sync.server.push import Pusher, note_clock, parse_request
 from sync.server.reports import EXPORT_COLUMNS, export_rows, reach, summary
 from sync.server.settings import Settings
 from sync.server.timing import ServerTimingMiddleware
@@ -132,19 +134,32 @@ class _Catalog:
 ENV_DB = "DIGIPUNT_SERVER_DB"
 
 
-def app_from_env() -> FastAPI:
+class DigipuntApp(FastAPI):
+    """FastAPI with ``fastpath.SyncFastPath`` in front of push and pull (the sync hot path)."""
+
+    sync_fast_path: SyncFastPath | None = None
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        fast = self.sync_fast_path
+        if fast is not None and scope["type"] == "http" and scope["path"] in FAST_PATHS:
+            await fast(scope, receive, send, super().__call__)
+            return
+        await super().__call__(scope, receive, send)
+
+
+def app_from_env() -> DigipuntApp:
     """App factory for ``uvicorn --factory`` (several workers): the database from the env."""
     return create_app(os.environ[ENV_DB])
 
 
-def create_app(db_url: str, *, settings: Settings | None = None) -> FastAPI:
+def create_app(db_url: str, *, settings: Settings | None = None) -> DigipuntApp:
     settings = settings or Settings()
     db = Database(db_url)
     db.migrate()
     catalog = _Catalog(db)
     enrol_limiter = RateLimiter(settings.enrol_attempts, settings.enrol_window_s)
 
-    app = FastAPI(
+    app = DigipuntApp(
         title="Digipunt sync server",
         version=f"{PROTOCOL_VERSION}.0",
         description="Sync protocol v1 of Digipunt (DESIGN.md §5). Errors are RFC 9457 problems.",
@@ -159,6 +174,9 @@ def create_app(db_url: str, *, settings: Settings | None = None) -> FastAPI:
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
     app.add_middleware(ServerTimingMiddleware)  # outermost: the load bench reads it
     problem_openapi(app)
+    fast = SyncFastPath(db, settings, catalog.codes)
+    app.sync_fast_path = fast
+    db.on_dispose(fast.close)
 
     Creds = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 
@@ -245,14 +263,9 @@ def create_app(db_url: str, *, settings: Settings | None = None) -> FastAPI:
                 413, f"The batch holds {len(body.records)} records; this server takes at most "
                 f"{settings.max_batch_records} per push.",
             )
-        wanted = {
-            code
-            for rec in body.records
-            if rec.type == "help_session" and isinstance(rec.payload.get("services"), list)
-            for code in rec.payload["services"]
-            if isinstance(code, str)
-        }
-        results = Pusher(db, caller, catalog.codes(wanted), body.client_time).run(body)
+        parsed = parse_request(body)
+        services = catalog.codes(parsed.wanted_services)
+        results = Pusher(db, caller, services, body.client_time).run(parsed)
         return PushResponse(results=results, server_time=now())
 
     @app.get(

@@ -11,6 +11,7 @@ import threading
 import time
 from collections import defaultdict, deque
 from dataclasses import dataclass
+from typing import Any
 
 from fastapi import Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -19,6 +20,7 @@ from sqlalchemy import bindparam, select
 from sync.server.db import Database
 from sync.server.models import CoordinatorToken, Device
 from sync.server.problems import ApiProblem
+from sync.server.rawsql import Sql
 from sync.server.tokens import hash_secret
 
 bearer = HTTPBearer(
@@ -111,3 +113,27 @@ class RateLimiter:
 
 def client_ip(request: Request) -> str:
     return request.client.host if request.client else "unknown"
+
+
+# --- the sync hot path (``fastpath.py``): plain DBAPI, no FastAPI dependency ----------------
+_DEVICE_BY_DIGEST = "SELECT id, digipunt_id, name, revoked FROM device WHERE token_hash = ?"
+
+
+def bearer_token(authorization: str | None) -> str | None:
+    """The token of ``Authorization: Bearer <token>`` as ``HTTPBearer`` reads it, else None."""
+    if not authorization:
+        return None
+    scheme, _, token = authorization.partition(" ")
+    token = token.strip()
+    if not scheme or not token or scheme.lower() != "bearer":
+        return None
+    return token
+
+
+def active_device(cursor: Any, sql: Sql, digest: str) -> DeviceCaller | None:
+    """The device holding this token hash; None when unknown or revoked (FastAPI says which)."""
+    cursor.execute(sql.q(_DEVICE_BY_DIGEST), (digest,))
+    row = cursor.fetchone()
+    if row is None or row[3]:
+        return None
+    return DeviceCaller(row[0], row[1], row[2])

@@ -18,15 +18,19 @@ relies on (a client must never store a cursor past a change that commits later):
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
+
+from sync.server.rawsql import Sql
+from sync.server.writer import GroupWriter
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 DEFAULT_SQLITE_FILE = "digipunt-server.db"
@@ -71,11 +75,14 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
+        self.sql = Sql.of(self.engine)
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
-        self._write_factory = sessionmaker(
-            self.engine.execution_options(**{_IMMEDIATE: True}), expire_on_commit=False
-        )
+        self._write_engine = self.engine.execution_options(**{_IMMEDIATE: True})
+        self._write_factory = sessionmaker(self._write_engine, expire_on_commit=False)
         self._sqlite_lock = threading.Lock()
+        self._writer: GroupWriter | None = None
+        self._writer_lock = threading.Lock()
+        self._on_dispose: list[Callable[[], None]] = []
 
     def migrate(self) -> None:
         """Bring the schema to the newest migration (idempotent)."""
@@ -106,5 +113,38 @@ class Database:
         if not self.is_sqlite:
             session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _FEED_LOCK_KEY})
 
+    def lock_feed_raw(self, cursor: Any) -> None:
+        """``lock_feed`` on a DBAPI cursor (the group writer's transaction)."""
+        if not self.is_sqlite:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", (_FEED_LOCK_KEY,))
+
+    @property
+    def sqlite_write_lock(self) -> threading.Lock | None:
+        """The process-wide lock ``write()`` holds on SQLite (None on PostgreSQL)."""
+        return self._sqlite_lock if self.is_sqlite else None
+
+    def write_connection(self) -> Connection:
+        """A connection whose transactions are write transactions (``BEGIN IMMEDIATE``)."""
+        return self._write_engine.connect()
+
+    @property
+    def writer(self) -> GroupWriter:
+        """The group-commit writer thread of this process (``writer.py``), started on use."""
+        if self._writer is None:
+            with self._writer_lock:
+                if self._writer is None:
+                    self._writer = GroupWriter(self)
+        return self._writer
+
+    def on_dispose(self, close: Callable[[], None]) -> None:
+        """Call ``close`` at ``dispose`` (threads and connections of the sync fast path)."""
+        self._on_dispose.append(close)
+
     def dispose(self) -> None:
+        for close in self._on_dispose:
+            close()
+        self._on_dispose.clear()
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
         self.engine.dispose()

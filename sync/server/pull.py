@@ -12,6 +12,7 @@ end of the feed (the server was restored from a backup) is treated as 0.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any
 
@@ -31,6 +32,7 @@ from sync.server.models import (
     Helper,
     HelpSession,
 )
+from sync.server.rawsql import Sql, wire_time, wire_time_from_sqlite
 
 _CH = Change.__table__
 _DEV = Device.__table__
@@ -145,3 +147,98 @@ def _materialise(s: Session, rows: list[Any]) -> list[WireChange]:
             continue
         changes.append(WireChange(seq=row.seq, type=row.type, id=row.object_id, **obj))
     return changes
+
+
+# --- the sync hot path (``fastpath.py``): plain DBAPI, the answer written as JSON text --------
+_FEED_SQL = (
+    "SELECT seq, type, object_id FROM change WHERE seq > ? AND seq <= ? "
+    "AND (digipunt_id = ? OR digipunt_id IS NULL){others} ORDER BY seq LIMIT ?"
+)
+_OTHERS_SQL = (
+    " AND (origin_device_id IS NULL OR origin_device_id != ? "
+    "OR seq <= (SELECT resync_until FROM device WHERE id = ?))"
+)
+
+
+def pull_json(
+    db: Database, dbapi: Any, device: DeviceCaller, cursor: int, limit: int, now: datetime
+) -> bytes:
+    """``pull`` as the JSON body of a ``PullResponse`` (the same changes, in the same order).
+
+    Stored payloads are copied into the answer as the JSON text they are (no parse and dump);
+    the rare catalog and digipunt changes go through ``_materialise``.
+    """
+    sql = db.sql
+    cur = dbapi.cursor()
+    try:
+        if sql.is_sqlite:
+            cur.execute("BEGIN")
+        cur.execute("SELECT MAX(seq) FROM change")
+        high = cur.fetchone()[0] or 0
+        if cursor > high:
+            cursor = 0  # the database was restored from a backup: send everything again
+        if cursor > 0:
+            cur.execute(sql.q(_FEED_SQL.format(others=_OTHERS_SQL)),
+                        (cursor, high, device.digipunt_id, device.id, device.id, limit + 1))
+        else:
+            cur.execute(sql.q(_FEED_SQL.format(others="")),
+                        (cursor, high, device.digipunt_id, limit + 1))
+        rows = cur.fetchall()
+        has_more = len(rows) > limit
+        rows = rows[:limit]
+        texts = _object_texts(cur, sql, rows)
+    finally:
+        cur.close()
+        dbapi.rollback()
+    others = [row for row in rows if row[1] not in ("help_session", "helper")]
+    if others:
+        with db.session() as s:
+            feed_rows = [_FeedRow(seq, type_, object_id) for seq, type_, object_id in others]
+            for change in _materialise(s, feed_rows):
+                texts[(change.type, change.id)] = change.model_dump_json()
+    if cursor == 0 and has_more:
+        with db.write() as s:
+            s.connection().execute(MARK_RESYNC, {"dev": device.id, "high": high})
+    next_cursor = rows[-1][0] if has_more else max(cursor, high)
+    parts = [texts[(type_, object_id)] for _seq, type_, object_id in rows
+             if (type_, object_id) in texts]
+    return (
+        f'{{"changes":[{",".join(parts)}],"next_cursor":{next_cursor},'
+        f'"has_more":{"true" if has_more else "false"},"server_time":"{wire_time(now)}"}}'
+    ).encode()
+
+
+class _FeedRow:
+    __slots__ = ("seq", "type", "object_id")
+
+    def __init__(self, seq: int, type_: str, object_id: str) -> None:
+        self.seq, self.type, self.object_id = seq, type_, object_id
+
+
+def _object_texts(cur: Any, sql: Sql, rows: list[Any]) -> dict[tuple[str, str], str]:
+    """The JSON text of each help_session/helper change (``Change`` fields in model order)."""
+    seqs: dict[tuple[str, str], int] = {}
+    by_type: dict[str, list[str]] = {}
+    for seq, type_, object_id in rows:
+        if type_ in ("help_session", "helper"):
+            seqs[(type_, object_id)] = seq
+            by_type.setdefault(type_, []).append(object_id)
+    texts: dict[tuple[str, str], str] = {}
+    payload = "payload" if sql.is_sqlite else "payload::text"
+    when = wire_time_from_sqlite if sql.is_sqlite else wire_time
+    dumps = json.dumps
+    for type_, ids in by_type.items():
+        for start in range(0, len(ids), 500):
+            where, params = sql.in_ids("id", ids[start:start + 500])
+            cur.execute(
+                f"SELECT id, rev, deleted, updated_at, {payload} FROM {type_} WHERE {where}",
+                params,
+            )
+            for id_, rev, deleted, updated_at, body in cur.fetchall():
+                key = (type_, id_)
+                texts[key] = (
+                    f'{{"seq":{seqs[key]},"type":"{type_}","id":{dumps(id_)},"rev":{rev},'
+                    f'"deleted":{"true" if deleted else "false"},'
+                    f'"updated_at":"{when(updated_at)}","payload":{body}}}'
+                )
+    return texts

@@ -1,6 +1,6 @@
 """``POST /v1/sync/push``: land a batch of record versions, idempotently and race-safe.
 
-Per record, in one transaction for the batch and a savepoint per record:
+Per record, in one transaction for the batch (and a savepoint per record on the careful path):
 
 1. the payload must validate (``HelpSessionPayload``/``HelperPayload``) and name only catalog
    services, else ``rejected`` with the reason (the rest of the batch still lands);
@@ -15,6 +15,22 @@ A record of another digipunt (by payload or by the stored record) makes the whol
 Records are handled in id order so concurrent batches take row locks in the same order. Several
 versions of one record in a batch are handled in batch order, each pass judged against what the
 passes before it stored (rev 3 with base 2 right after rev 2 with base 1 is accepted).
+
+Two paths, same outcome. The *quick path* (``_land_quick``) takes the common batch (new versions
+of distinct records, nothing stored yet for them, every ``base_rev`` current) and stores it in a
+fixed number of plain DBAPI statements (``rawsql``) under a savepoint. Anything else (a version
+already stored, a stale ``base_rev``, a record twice in the batch, a lost race) rolls that
+savepoint back and goes through the *careful path* (the SQLAlchemy code below ``_careful``),
+record by record where needed. The feed rows are written separately (``write_feed``) after
+``db.lock_feed``, so a caller can land several batches and then write their feed rows under one
+lock (the group commit of ``writer.py``).
+
+The body is validated in one pass (``parse_push``: one pydantic model for the whole request,
+payloads included); only a batch holding an invalid record is validated record by record. Each
+payload is serialised once (its canonical JSON is stored and hashed). Content hashes are
+``2:`` + 62 hex digits of sha256 over type, deleted, updated_at and that JSON; versions stored
+before this scheme carry a plain sha256 of the older canonical form, which ``_existing``
+recomputes when it meets one (a resend across the upgrade is still a ``duplicate``).
 """
 
 from __future__ import annotations
@@ -22,20 +38,21 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from functools import cached_property
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Discriminator, Field, Tag, ValidationError
 from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from sync.protocol import HelperPayload, HelpSessionPayload, PushRequest, PushResult, Record
+from sync.protocol import HelperPayload, HelpSessionPayload, PushRequest, PushResult
 from sync.server.auth import DeviceCaller
 from sync.server.db import Database
 from sync.server.feed import audit
-from sync.server.models import Change as ChangeRow
 from sync.server.models import (
     Conflict,
     Device,
@@ -47,18 +64,13 @@ from sync.server.models import (
     utcnow,
 )
 from sync.server.problems import ApiProblem
+from sync.server.rawsql import Sql, raw
 
 PAYLOADS: dict[str, type[BaseModel]] = {"help_session": HelpSessionPayload, "helper": HelperPayload}
 CURRENT: dict[str, Any] = {"help_session": HelpSession, "helper": Helper}
 
-# The statements of the common path (a batch of new versions), built once: building and
-# compiling a statement per request costs more than running it. They run on the session's
-# Connection (Core), skipping the ORM layer, inside the same transaction.
+# Careful path: SQLAlchemy Core statements built once.
 _IDS = bindparam("ids", expanding=True)
-_DEVICE = Device.__table__
-_TOUCH = update(_DEVICE).where(_DEVICE.c.id == bindparam("dev_id"))
-TOUCH_DEVICE = _TOUCH.values(last_seen_at=bindparam("seen"))
-TOUCH_DEVICE_SKEW = _TOUCH.values(last_seen_at=bindparam("seen"), clock_skew_s=bindparam("skew"))
 _RV = RecordVersion.__table__
 VERSIONS_OF = select(_RV.c.id, _RV.c.rev, _RV.c.type, _RV.c.content_hash).where(_RV.c.id.in_(_IDS))
 CURRENTS_OF = {
@@ -75,9 +87,34 @@ DELETE_CHILDREN = [
 ]
 INSERT_SERVICE = HelpSessionService.__table__.insert()
 INSERT_REFERRAL = HelpSessionReferral.__table__.insert()
-_CH = ChangeRow.__table__
-DELETE_CHANGES = delete(_CH).where(_CH.c.type == bindparam("t"), _CH.c.object_id.in_(_IDS))
-INSERT_CHANGE = _CH.insert()
+_ = Device  # the device row is touched by plain SQL (``_TOUCH``)
+
+# Quick path: plain SQL (``?`` placeholders, turned into ``%s`` for psycopg by ``Sql.q``).
+_SESSION_COLS = ("local_date, started_at, duration_min, channel, outcome, age_band, "
+                 "adult_confirmed, first_visit, visitor_code, postcode")
+_TOUCH = "UPDATE device SET last_seen_at = ? WHERE id = ?"
+_TOUCH_SKEW = "UPDATE device SET last_seen_at = ?, clock_skew_s = ? WHERE id = ?"
+_INS_VERSION = ("INSERT INTO record_version (type, id, rev, base_rev, digipunt_id, device_id, "
+                "deleted, updated_at, content_hash, payload, received_at, local_date) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, {json}, ?, ?)")
+_INS_SESSION = ("INSERT INTO help_session (id, rev, digipunt_id, device_id, deleted, updated_at, "
+                f"payload, {_SESSION_COLS}) "
+                "VALUES (?, ?, ?, ?, ?, ?, {json}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_UPD_SESSION = ("UPDATE help_session SET rev = ?, digipunt_id = ?, device_id = ?, deleted = ?, "
+                "updated_at = ?, payload = {json}, local_date = ?, started_at = ?, "
+                "duration_min = ?, channel = ?, outcome = ?, age_band = ?, "
+                "adult_confirmed = ?, first_visit = ?, visitor_code = ?, postcode = ? "
+                "WHERE id = ? AND rev = ?")
+_INS_HELPER = ("INSERT INTO helper (id, rev, digipunt_id, device_id, deleted, updated_at, "
+               "payload) VALUES (?, ?, ?, ?, ?, ?, {json})")
+_UPD_HELPER = ("UPDATE helper SET rev = ?, digipunt_id = ?, device_id = ?, deleted = ?, "
+               "updated_at = ?, payload = {json} WHERE id = ? AND rev = ?")
+_INS_SERVICE = ("INSERT INTO help_session_service (session_id, service, digipunt_id, local_date, "
+                "deleted, duration_min) VALUES (?, ?, ?, ?, ?, ?)")
+_INS_REFERRAL = ("INSERT INTO help_session_referral (session_id, referral, digipunt_id, "
+                 "local_date, deleted, duration_min) VALUES (?, ?, ?, ?, ?, ?)")
+_INS_CHANGE = ("INSERT INTO change (type, object_id, digipunt_id, origin_device_id) "
+               "VALUES (?, ?, ?, ?)")
 
 
 def _chunks(values: list[str], size: int) -> list[list[str]]:
@@ -102,20 +139,70 @@ class _LostRace(Exception):
     """The compare-and-swap of the current row matched nothing: someone else got there first."""
 
 
+# --- parsing ---------------------------------------------------------------------------------
+def _payload_kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "helper" if "display_name" in value else "help_session"
+    return "helper" if isinstance(value, HelperPayload) else "help_session"
+
+
+_AnyPayload = Annotated[
+    Annotated[HelpSessionPayload, Tag("help_session")] | Annotated[HelperPayload, Tag("helper")],
+    Discriminator(_payload_kind),
+]
+
+
+class _TypedRecord(BaseModel):
+    """``protocol.Record`` with its payload validated in the same pass."""
+
+    type: Literal["help_session", "helper"]
+    id: str = Field(min_length=1, max_length=64)
+    rev: int = Field(ge=1)
+    base_rev: int = Field(ge=0)
+    deleted: bool = False
+    updated_at: datetime
+    payload: _AnyPayload
+
+
+class _TypedPush(BaseModel):
+    batch_id: str = Field(min_length=1, max_length=64)
+    client_time: datetime
+    records: list[_TypedRecord]
+
+
 @dataclass
 class _Checked:
-    record: Record
-    payload: dict[str, Any]
-    model: BaseModel
+    """A record whose payload validated: ``payload_json`` is its canonical JSON (stored as is)."""
+
+    record: Any  # protocol.Record or _TypedRecord: type, id, rev, base_rev, deleted, updated_at
+    model: Any  # HelpSessionPayload | HelperPayload
+    payload_json: str
     content_hash: str
 
+    @cached_property
+    def payload(self) -> dict[str, Any]:
+        return json.loads(self.payload_json)
 
-def _content_hash(rec: Record, payload: dict[str, Any]) -> str:
+
+def _content_hash(rec: Any, payload_json: str) -> str:
+    updated = rec.updated_at.astimezone(UTC).isoformat()
+    blob = f"{rec.type}|{int(rec.deleted)}|{updated}|{payload_json}"
+    return "2:" + hashlib.sha256(blob.encode()).hexdigest()[:62]
+
+
+def _content_hash_v1(rec: Any, payload: dict[str, Any]) -> str:
+    """The hash of versions stored before the ``2:`` scheme (plain sha256 of sorted JSON)."""
     updated = rec.updated_at.astimezone(UTC).isoformat()
     blob = json.dumps(
         [rec.type, rec.deleted, updated, payload], sort_keys=True, separators=(",", ":")
     )
     return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def _same_content(stored_hash: str, item: _Checked) -> bool:
+    if stored_hash.startswith("2:"):
+        return stored_hash == item.content_hash
+    return stored_hash == _content_hash_v1(item.record, item.payload)
 
 
 def _reason(err: ValidationError) -> str:
@@ -126,31 +213,86 @@ def _reason(err: ValidationError) -> str:
     return "; ".join(parts)
 
 
-def check_ownership(device: DeviceCaller, req: PushRequest) -> None:
+def _checked(rec: Any, model: Any) -> _Checked | str:
+    if rec.rev <= rec.base_rev:
+        return f"rev {rec.rev} must be greater than base_rev {rec.base_rev}"
+    text = model.model_dump_json()
+    return _Checked(rec, model, text, _content_hash(rec, text))
+
+
+def _validate(rec: Any) -> _Checked | str:
+    try:
+        model = PAYLOADS[rec.type].model_validate(rec.payload)
+    except ValidationError as err:
+        return f"invalid payload: {_reason(err)}"
+    return _checked(rec, model)
+
+
+@dataclass
+class ParsedPush:
+    """A push body that is a valid ``PushRequest``; each record checked or its reject reason."""
+
+    client_time: datetime
+    records: list[Any]
+    items: list[_Checked | str]
+    #: the digipunt_id strings the payloads name (valid or not): any other than the device's = 403
+    punts: set[str] = field(default_factory=set)
+
+    @property
+    def wanted_services(self) -> set[str]:
+        return {code for it in self.items if isinstance(it, _Checked)
+                and isinstance(it.model, HelpSessionPayload) for code in it.model.services}
+
+
+def parse_push(body: bytes | str) -> ParsedPush | None:
+    """The push body checked in one pass; None when it is no valid ``PushRequest`` (422)."""
+    try:
+        typed = _TypedPush.model_validate_json(body)
+    except ValidationError:
+        pass
+    else:
+        items: list[_Checked | str] = []
+        for rec in typed.records:
+            if _payload_kind(rec.payload) != rec.type:
+                items.append(_validate(_as_record(rec)))
+            else:
+                items.append(_checked(rec, rec.payload))
+        punts = {rec.payload.digipunt_id for rec in typed.records}
+        return ParsedPush(typed.client_time, list(typed.records), items, punts)
+    try:
+        req = PushRequest.model_validate_json(body)
+    except ValidationError:
+        return None
+    return parse_request(req)
+
+
+def _as_record(rec: _TypedRecord) -> Any:
+    from sync.protocol import Record
+
+    return Record(type=rec.type, id=rec.id, rev=rec.rev, base_rev=rec.base_rev,
+                  deleted=rec.deleted, updated_at=rec.updated_at,
+                  payload=rec.payload.model_dump(mode="json"))
+
+
+def parse_request(req: PushRequest) -> ParsedPush:
+    """An already validated ``PushRequest`` (the FastAPI route), record by record."""
+    punts = {p for rec in req.records
+             if isinstance(p := rec.payload.get("digipunt_id"), str)}
+    return ParsedPush(req.client_time, list(req.records), [_validate(r) for r in req.records],
+                      punts)
+
+
+def check_ownership(device: DeviceCaller, parsed: ParsedPush) -> None:
     """403 for the whole request when any record names another digipunt."""
-    for rec in req.records:
-        punt = rec.payload.get("digipunt_id")
+    for rec in parsed.records:
+        punt = rec.payload.digipunt_id if isinstance(rec, _TypedRecord) else (
+            rec.payload.get("digipunt_id"))
         if isinstance(punt, str) and punt != device.digipunt_id:
             raise ApiProblem(
                 403,
                 f"Record {rec.id} belongs to digipunt {punt!r}; this device may only write "
                 f"records of its own digipunt.",
             )
-
-
-def _validate(rec: Record, services: set[str]) -> _Checked | str:
-    try:
-        model = PAYLOADS[rec.type].model_validate(rec.payload)
-    except ValidationError as err:
-        return f"invalid payload: {_reason(err)}"
-    if rec.rev <= rec.base_rev:
-        return f"rev {rec.rev} must be greater than base_rev {rec.base_rev}"
-    if isinstance(model, HelpSessionPayload):
-        unknown = [code for code in model.services if code not in services]
-        if unknown:
-            return f"unknown service code(s) {', '.join(unknown)}: not in the server catalog"
-    payload = model.model_dump(mode="json")
-    return _Checked(rec, payload, model, _content_hash(rec, payload))
 
 
 def _report_copy(punt: str, deleted: bool, m: HelpSessionPayload) -> dict[str, Any]:
@@ -174,8 +316,37 @@ def _session_columns(m: HelpSessionPayload) -> dict[str, Any]:
     }
 
 
+def touch_device(cur: Any, sql: Sql, device: DeviceCaller, client_time: datetime | None) -> None:
+    """``device.last_seen_at`` (and ``clock_skew_s``, client - server) on a DBAPI cursor."""
+    now = utcnow()
+    if client_time is None:
+        cur.execute(sql.q(_TOUCH), (sql.dt(now), device.id))
+    else:
+        skew = round((client_time - now).total_seconds(), 1)
+        cur.execute(sql.q(_TOUCH_SKEW), (sql.dt(now), skew, device.id))
+
+
+def write_feed(cur: Any, sql: Sql, device: DeviceCaller, items: list[_Checked]) -> None:
+    """Move every accepted record to the end of the pull feed. Call ``lock_feed`` first."""
+    for type_ in CURRENT:
+        ids = [it.record.id for it in items if it.record.type == type_]
+        for chunk in _chunks(ids, 500):
+            where, params = sql.in_ids("object_id", chunk)
+            cur.execute(sql.q(f"DELETE FROM change WHERE type = ? AND {where}"),
+                        [type_, *params])
+    cur.executemany(
+        sql.q(_INS_CHANGE),
+        [(it.record.type, it.record.id, device.digipunt_id, device.id) for it in items],
+    )
+
+
 class Pusher:
-    """Lands one batch for one device; ``run`` returns results in the order of the request."""
+    """Lands one batch for one device inside the caller's transaction.
+
+    ``land(conn)`` returns the results in the order of the request and the accepted versions,
+    whose feed rows the caller writes (``write_feed``) after ``db.lock_feed``. ``run`` does it
+    all in a transaction of its own.
+    """
 
     def __init__(
         self,
@@ -185,46 +356,183 @@ class Pusher:
         client_time: datetime | None = None,
     ) -> None:
         self.db = db
+        self.sql = db.sql
         self.device = device
         self.services = services
         self.client_time = client_time
 
-    def run(self, req: PushRequest) -> list[PushResult]:
-        check_ownership(self.device, req)
-        results: dict[int, PushResult] = {}
-        checked: list[tuple[int, _Checked]] = []
-        for i, rec in enumerate(req.records):
-            outcome = _validate(rec, self.services)
-            if isinstance(outcome, str):
-                results[i] = PushResult(id=rec.id, rev=rec.rev, status="rejected", detail=outcome)
-            else:
-                checked.append((i, outcome))
-        checked.sort(key=lambda pair: (pair[1].record.id, pair[0]))
+    def run(self, parsed: ParsedPush) -> list[PushResult]:
         with self.db.write() as s:
-            # First lock taken: the device row (pushes of one device queue here, in order).
-            s.connection().execute(*_touch(self.device, self.client_time))
-            accepted: dict[tuple[str, str], _Checked] = {}
-            for part in _passes(checked):
-                fast = self._plan(s, part, results)
-                if fast:
-                    try:
-                        with s.begin_nested():
-                            self._store_many(s, [item for _, item in fast])
-                    except (IntegrityError, _LostRace):
-                        # A concurrent push got some of these first: one record at a time.
-                        for i, item in fast:
-                            results[i] = self._one(s, item)
-                    else:
-                        for i, item in fast:
-                            results[i] = PushResult(id=item.record.id, rev=item.record.rev,
-                                                    status="accepted")
-            for i, item in checked:
-                if results[i].status == "accepted":  # the feed holds each record once
-                    accepted[(item.record.type, item.record.id)] = item
+            conn = s.connection()
+            results, accepted = self.land(conn, parsed)
             if accepted:
                 self.db.lock_feed(s)
-                self._feed(s, list(accepted.values()))
-        return [results[i] for i in range(len(req.records))]
+                cur = raw(conn).cursor()
+                try:
+                    write_feed(cur, self.sql, self.device, accepted)
+                finally:
+                    cur.close()
+        return results
+
+    def land(
+        self, conn: Connection, parsed: ParsedPush
+    ) -> tuple[list[PushResult], list[_Checked]]:
+        check_ownership(self.device, parsed)
+        results: dict[int, PushResult] = {}
+        checked: list[tuple[int, _Checked]] = []
+        for i, item in enumerate(parsed.items):
+            if isinstance(item, _Checked) and isinstance(item.model, HelpSessionPayload):
+                unknown = [code for code in item.model.services if code not in self.services]
+                if unknown:
+                    item = (f"unknown service code(s) {', '.join(unknown)}: not in the server "
+                            "catalog")
+            if isinstance(item, str):
+                rec = parsed.records[i]
+                results[i] = PushResult(id=rec.id, rev=rec.rev, status="rejected", detail=item)
+            else:
+                checked.append((i, item))
+        checked.sort(key=lambda pair: (pair[1].record.id, pair[0]))
+        cur = raw(conn).cursor()
+        try:
+            # First lock taken: the device row (pushes of one device queue here, in order).
+            touch_device(cur, self.sql, self.device, self.client_time)
+            if checked and self._land_quick(cur, [item for _, item in checked]):
+                for i, item in checked:
+                    results[i] = PushResult(id=item.record.id, rev=item.record.rev,
+                                            status="accepted")
+            elif checked:
+                session = Session(bind=conn, join_transaction_mode="create_savepoint")
+                try:
+                    self._careful(session, checked, results)
+                    session.commit()  # releases the session's savepoint only
+                except BaseException:
+                    session.rollback()
+                    raise
+                finally:
+                    session.close()
+        finally:
+            cur.close()
+        accepted: dict[tuple[str, str], _Checked] = {}
+        for i, item in checked:
+            if results[i].status == "accepted":  # the feed holds each record once
+                accepted[(item.record.type, item.record.id)] = item
+        return [results[i] for i in range(len(parsed.items))], list(accepted.values())
+
+    # --- quick path --------------------------------------------------------------------------
+    def _land_quick(self, cur: Any, items: list[_Checked]) -> bool:
+        """Store the batch in a few plain statements when nothing about it is contended.
+
+        False (and nothing written) when any record needs the careful path.
+        """
+        sql = self.sql
+        ids = [it.record.id for it in items]
+        if len(set(ids)) != len(ids):
+            return False
+        for chunk in _chunks(ids, 500):
+            where, params = sql.in_ids("id", chunk)
+            cur.execute(f"SELECT 1 FROM record_version WHERE {where} LIMIT 1", params)
+            if cur.fetchone() is not None:
+                return False
+        current: dict[str, tuple[int, str]] = {}
+        for type_ in CURRENT:
+            typed = [it.record.id for it in items if it.record.type == type_]
+            for chunk in _chunks(typed, 500):
+                where, params = sql.in_ids("id", chunk)
+                cur.execute(f"SELECT id, rev, digipunt_id FROM {type_} WHERE {where}", params)
+                for id_, rev, punt in cur.fetchall():
+                    current[id_] = (rev, punt)
+        for it in items:
+            rev_punt = current.get(it.record.id)
+            if rev_punt is None:
+                if it.record.base_rev != 0:
+                    return False
+            elif rev_punt[0] != it.record.base_rev or rev_punt[1] != self.device.digipunt_id:
+                return False
+        cur.execute("SAVEPOINT dp_quick")
+        try:
+            self._store_quick(cur, items)
+        except (_LostRace, Exception) as err:
+            if not isinstance(err, _LostRace) and not _is_integrity(err):
+                raise
+            cur.execute("ROLLBACK TO SAVEPOINT dp_quick")
+            cur.execute("RELEASE SAVEPOINT dp_quick")
+            return False
+        cur.execute("RELEASE SAVEPOINT dp_quick")
+        return True
+
+    def _store_quick(self, cur: Any, items: list[_Checked]) -> None:
+        sql = self.sql
+        dt, day, flag = sql.dt, sql.day, sql.flag
+        now = dt(utcnow())
+        dev, punt = self.device.id, self.device.digipunt_id
+        versions = []
+        sessions_new, sessions_edit, helpers_new, helpers_edit = [], [], [], []
+        services, referrals, edited_sessions = [], [], []
+        for it in items:
+            rec, m = it.record, it.model
+            deleted, updated = flag(rec.deleted), dt(rec.updated_at)
+            is_session = rec.type == "help_session"
+            local_date = day(m.local_date) if is_session else None
+            versions.append((rec.type, rec.id, rec.rev, rec.base_rev, punt, dev, deleted,
+                             updated, it.content_hash, it.payload_json, now, local_date))
+            if is_session:
+                cols = (local_date, dt(m.started_at), m.duration_min, m.channel, m.outcome,
+                        m.age_band, flag(m.adult_confirmed), m.first_visit, m.visitor_code,
+                        m.postcode)
+                if rec.base_rev == 0:
+                    sessions_new.append((rec.id, rec.rev, punt, dev, deleted, updated,
+                                         it.payload_json, *cols))
+                else:
+                    sessions_edit.append((rec.rev, punt, dev, deleted, updated,
+                                          it.payload_json, *cols, rec.id, rec.base_rev))
+                    edited_sessions.append(rec.id)
+                copy = (punt, local_date, deleted, m.duration_min)
+                services.extend((rec.id, code, *copy) for code in m.services)
+                referrals.extend((rec.id, code, *copy) for code in sorted(set(m.referrals)))
+            elif rec.base_rev == 0:
+                helpers_new.append((rec.id, rec.rev, punt, dev, deleted, updated,
+                                    it.payload_json))
+            else:
+                helpers_edit.append((rec.rev, punt, dev, deleted, updated, it.payload_json,
+                                     rec.id, rec.base_rev))
+        q, js = sql.q, sql.json_ph
+        cur.executemany(q(_INS_VERSION).replace("{json}", js), versions)
+        if sessions_new:
+            cur.executemany(q(_INS_SESSION).replace("{json}", js), sessions_new)
+        if helpers_new:
+            cur.executemany(q(_INS_HELPER).replace("{json}", js), helpers_new)
+        for stmt, rows in ((_UPD_SESSION, sessions_edit), (_UPD_HELPER, helpers_edit)):
+            for row in rows:
+                cur.execute(q(stmt).replace("{json}", js), row)
+                if cur.rowcount != 1:
+                    raise _LostRace()
+        for chunk in _chunks(edited_sessions, 500):  # new sessions have no children yet
+            where, params = sql.in_ids("session_id", chunk)
+            cur.execute(f"DELETE FROM help_session_service WHERE {where}", params)
+            cur.execute(f"DELETE FROM help_session_referral WHERE {where}", params)
+        if services:
+            cur.executemany(q(_INS_SERVICE), services)
+        if referrals:
+            cur.executemany(q(_INS_REFERRAL), referrals)
+
+    # --- careful path ------------------------------------------------------------------------
+    def _careful(
+        self, s: Session, checked: list[tuple[int, _Checked]], results: dict[int, PushResult]
+    ) -> None:
+        for part in _passes(checked):
+            fast = self._plan(s, part, results)
+            if fast:
+                try:
+                    with s.begin_nested():
+                        self._store_many(s, [item for _, item in fast])
+                except (IntegrityError, _LostRace):
+                    # A concurrent push got some of these first: one record at a time.
+                    for i, item in fast:
+                        results[i] = self._one(s, item)
+                else:
+                    for i, item in fast:
+                        results[i] = PushResult(id=item.record.id, rev=item.record.rev,
+                                                status="accepted")
 
     def _plan(
         self, s: Session, checked: list[tuple[int, _Checked]], results: dict[int, PushResult]
@@ -328,22 +636,6 @@ class Pusher:
             if referrals:
                 conn.execute(INSERT_REFERRAL, referrals)
 
-    def _feed(self, s: Session, items: list[_Checked]) -> None:
-        """Move every accepted record to the end of the pull feed."""
-        conn = s.connection()
-        for type_ in CURRENT:
-            ids = [it.record.id for it in items if it.record.type == type_]
-            for chunk in _chunks(ids, 500):
-                conn.execute(DELETE_CHANGES, {"t": type_, "ids": chunk})
-        conn.execute(
-            INSERT_CHANGE,
-            [
-                {"type": it.record.type, "object_id": it.record.id,
-                 "digipunt_id": self.device.digipunt_id, "origin_device_id": self.device.id}
-                for it in items
-            ],
-        )
-
     # --- one record ------------------------------------------------------------------------
     def _one(self, s: Session, item: _Checked) -> PushResult:
         rec = item.record
@@ -385,7 +677,7 @@ class Pusher:
                 id=rec.id, rev=rec.rev, status="rejected",
                 detail=f"id {rec.id} is already used by a {row.type} record",
             )
-        if row.content_hash == item.content_hash:
+        if _same_content(row.content_hash, item):
             return PushResult(id=rec.id, rev=rec.rev, status="duplicate")
         table = CURRENT[rec.type]
         server_rev = s.scalar(select(table.rev).where(table.id == rec.id)) or 0
@@ -466,27 +758,19 @@ class Pusher:
         return PushResult(id=rec.id, rev=rec.rev, status="conflict", detail=detail)
 
 
-def _clock_values(client_time: datetime | None) -> dict[str, Any]:
-    now = utcnow()
-    values: dict[str, Any] = {"last_seen_at": now}
-    if client_time is not None:
-        values["clock_skew_s"] = round((client_time - now).total_seconds(), 1)
-    return values
-
-
-def _touch(device: DeviceCaller, client_time: datetime | None) -> tuple[Any, dict[str, Any]]:
-    """The prebuilt UPDATE of ``device.last_seen_at`` (and ``clock_skew_s``) with its values."""
-    values = _clock_values(client_time)
-    params = {"dev_id": device.id, "seen": values["last_seen_at"]}
-    if "clock_skew_s" in values:
-        return TOUCH_DEVICE_SKEW, {**params, "skew": values["clock_skew_s"]}
-    return TOUCH_DEVICE, params
+def _is_integrity(err: BaseException) -> bool:
+    """A DBAPI IntegrityError (sqlite3 or psycopg): a UNIQUE key a concurrent push took."""
+    return any(cls.__name__ == "IntegrityError" for cls in type(err).__mro__)
 
 
 def note_clock(db: Database, device: DeviceCaller, client_time: datetime | None) -> None:
     """Keep when the device was last seen and how far its clock is off (client - server)."""
     with db.write() as s:
-        s.connection().execute(*_touch(device, client_time))
+        cur = raw(s.connection()).cursor()
+        try:
+            touch_device(cur, db.sql, device, client_time)
+        finally:
+            cur.close()
 
 
 ServicesSource = Callable[[], set[str]]

@@ -1,0 +1,101 @@
+"""Plain DBAPI statements for the sync hot path (push, pull, device lookup), SQLite and PostgreSQL.
+
+The hot path skips SQLAlchemy's statement layer: per request it runs a handful of statements, and
+SQLAlchemy's execution context costs more than the statements themselves. It writes exactly what
+the ORM/Core columns of ``models.py`` write, so everything else (reports, admin, tests) reads the
+rows through SQLAlchemy unchanged:
+
+- SQLite: datetimes as ``YYYY-MM-DD HH:MM:SS.ffffff`` text in UTC (SQLAlchemy's storage format),
+  dates as ``YYYY-MM-DD``, booleans as 0/1, JSON as text;
+- PostgreSQL (psycopg 3): naive UTC ``datetime``, ``date`` and ``bool`` values, JSON as text cast
+  to ``json``; ``IN`` lists as ``= ANY(%s)`` with one array parameter.
+
+``Sql.of(engine)`` gives the statements of the engine's dialect; ``raw(conn)`` the DBAPI
+connection under a SQLAlchemy ``Connection``/``Session`` (same transaction).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.orm import Session
+
+
+def raw(conn: Connection | Session) -> Any:
+    """The DBAPI connection under ``conn`` (inside its current transaction)."""
+    if isinstance(conn, Session):
+        conn = conn.connection()
+    dbapi = conn.connection.dbapi_connection
+    assert dbapi is not None
+    return dbapi
+
+
+def _sqlite_dt(value: datetime) -> str:
+    if value.tzinfo is not UTC:
+        value = value.astimezone(UTC)
+    return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def _pg_dt(value: datetime) -> datetime:
+    return value.astimezone(UTC).replace(tzinfo=None)
+
+
+def wire_time_from_sqlite(text: str) -> str:
+    """``2026-11-23 10:00:00.000000`` (stored UTC) -> ``2026-11-23T10:00:00Z`` (as pydantic)."""
+    head, _, frac = text.partition(".")
+    head = head.replace(" ", "T", 1)
+    if frac and frac.strip("0"):
+        return f"{head}.{frac:0<6}Z"
+    return head + "Z"
+
+
+def wire_time(value: datetime) -> str:
+    """A naive-UTC or aware datetime as pydantic writes it (``...Z``, microseconds when any)."""
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    text = value.isoformat()
+    return text + "Z"
+
+
+@dataclass(frozen=True)
+class Sql:
+    """The hot path's statements and value conversions for one dialect."""
+
+    is_sqlite: bool
+    ph: str
+    dt: Callable[[datetime], Any]
+    day: Callable[[date], Any]
+    flag: Callable[[bool], Any]
+    json_ph: str
+
+    @staticmethod
+    def of(engine: Engine) -> Sql:
+        if engine.dialect.name == "sqlite":
+            return _SQLITE
+        return _POSTGRES
+
+    def in_ids(self, column: str, ids: Sequence[str]) -> tuple[str, list[Any]]:
+        """``column IN (...)`` and its parameters."""
+        if self.is_sqlite:
+            return f"{column} IN ({','.join('?' * len(ids))})", list(ids)
+        return f"{column} = ANY(%s)", [list(ids)]
+
+    def q(self, sql: str) -> str:
+        """A statement written with ``?`` placeholders, in this dialect's style."""
+        return sql if self.is_sqlite else sql.replace("?", "%s")
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _sqlite_flag(value: bool) -> int:
+    return 1 if value else 0
+
+
+_SQLITE = Sql(True, "?", _sqlite_dt, date.isoformat, _sqlite_flag, "?")
+_POSTGRES = Sql(False, "%s", _pg_dt, _same, bool, "CAST(%s AS json)")

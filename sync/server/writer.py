@@ -1,0 +1,206 @@
+"""Group commit: one thread per server process runs the sync writes, many requests per transaction.
+
+A push used to be one transaction of its own, on a thread-pool thread, serialised behind the
+others (SQLite has one writer; PostgreSQL's feed lock serialises the feed rows anyway). With the
+database made durable (SQLite ``synchronous=FULL``: every commit waits for the disk), a burst of
+pushes would wait for a disk flush each. Here the jobs that arrive while one transaction runs are
+taken together into the next one:
+
+- each job's records are landed under a SAVEPOINT of its own, so a job that fails (403, a bug)
+  is rolled back alone and the others still commit;
+- then the feed rows of every job are written after one ``lock_feed`` (PostgreSQL), so session
+  writes come before the feed lock as with a single push;
+- then one COMMIT; only after it are the answers handed back (an ``accepted`` answer is durable).
+
+If the group's feed or commit fails, each job is run again alone. Answers are delivered to the
+asyncio loop of the request (``call_soon_threadsafe``). The thread holds the process-wide SQLite
+write lock of ``Database.write`` while a transaction is open.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import queue
+import threading
+from typing import Any, Protocol
+
+from sqlalchemy.engine import Connection
+
+from sync.server.rawsql import raw
+
+log = logging.getLogger("digipunt.server")
+
+
+def _is_problem(err: BaseException) -> bool:
+    """An answer the job chose (``ApiProblem``: 403, 409, ...), not a failure to retry."""
+    from sync.server.problems import ApiProblem  # not at import: the admin CLI needs no FastAPI
+
+    return isinstance(err, ApiProblem)
+
+
+MAX_GROUP = 64
+
+
+class WriteJob(Protocol):
+    """Work for the writer: ``land`` (records, under a savepoint), then ``feed`` (feed rows)."""
+
+    def land(self, conn: Connection) -> bool:
+        """Write the records; True when feed rows follow."""
+
+    def feed(self, cur: Any) -> None:
+        """Write the feed rows (the feed lock is held)."""
+
+
+class _Ticket:
+    __slots__ = ("job", "loop", "future", "error")
+
+    def __init__(self, job: WriteJob, loop: asyncio.AbstractEventLoop,
+                 future: asyncio.Future[Any]) -> None:
+        self.job = job
+        self.loop = loop
+        self.future = future
+        self.error: BaseException | None = None
+
+
+def _resolve(future: asyncio.Future[Any], job: WriteJob, error: BaseException | None) -> None:
+    if future.done():  # the request went away meanwhile
+        return
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(job)
+
+
+class GroupWriter:
+    """The writer thread of one ``Database`` (started on first use, stopped by ``close``)."""
+
+    def __init__(self, db: Any) -> None:
+        self.db = db
+        self._queue: queue.SimpleQueue[_Ticket | None] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._start_lock = threading.Lock()
+        self._conn: Connection | None = None
+
+    async def run(self, job: WriteJob) -> WriteJob:
+        """Run ``job`` in the next group transaction; returns it once committed."""
+        self._ensure_started()
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Any] = loop.create_future()
+        self._queue.put(_Ticket(job, loop, future))
+        return await future
+
+    def _ensure_started(self) -> None:
+        if self._thread is not None:
+            return
+        with self._start_lock:
+            if self._thread is None:
+                thread = threading.Thread(target=self._main, name="digipunt-writer", daemon=True)
+                thread.start()
+                self._thread = thread
+
+    def close(self) -> None:
+        thread = self._thread
+        if thread is not None:
+            self._queue.put(None)
+            thread.join(timeout=30)
+            self._thread = None
+
+    def _main(self) -> None:
+        try:
+            while True:
+                first = self._queue.get()
+                if first is None:
+                    return
+                group = [first]
+                while len(group) < MAX_GROUP:
+                    try:
+                        more = self._queue.get_nowait()
+                    except queue.Empty:
+                        break
+                    if more is None:
+                        self._queue.put(None)  # stop after this group
+                        break
+                    group.append(more)
+                self._run(group)
+        finally:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def _connection(self) -> Connection:
+        if self._conn is None:
+            self._conn = self.db.write_connection()
+        return self._conn
+
+    def _run(self, group: list[_Ticket]) -> None:
+        lock = self.db.sqlite_write_lock
+        if lock is not None:
+            lock.acquire()
+        retry: list[_Ticket] = []
+        try:
+            self._transaction(group, retry)
+        finally:
+            if lock is not None:
+                lock.release()
+        for ticket in group:
+            if ticket not in retry:
+                ticket.loop.call_soon_threadsafe(_resolve, ticket.future, ticket.job,
+                                                 ticket.error)
+        for ticket in retry:
+            ticket.error = None
+            self._run([ticket])
+
+    def _transaction(self, group: list[_Ticket], retry: list[_Ticket]) -> None:
+        try:
+            conn = self._connection()
+            tx = conn.begin()
+        except Exception as err:  # no database: every job fails
+            self._drop_connection()
+            for ticket in group:
+                ticket.error = err
+            return
+        try:
+            cur = raw(conn).cursor()
+            feeding: list[_Ticket] = []
+            for ticket in group:
+                cur.execute("SAVEPOINT dp_job")
+                try:
+                    wants_feed = ticket.job.land(conn)
+                except Exception as err:
+                    cur.execute("ROLLBACK TO SAVEPOINT dp_job")
+                    cur.execute("RELEASE SAVEPOINT dp_job")
+                    ticket.error = err
+                    if len(group) > 1 and not _is_problem(err):
+                        retry.append(ticket)  # a deadlock or a lost race: alone, once more
+                    continue
+                cur.execute("RELEASE SAVEPOINT dp_job")
+                if wants_feed:
+                    feeding.append(ticket)
+            if feeding:
+                self.db.lock_feed_raw(cur)
+                for ticket in feeding:
+                    ticket.job.feed(cur)
+            cur.close()
+            tx.commit()
+        except Exception as err:
+            try:
+                tx.rollback()
+            except Exception:  # the connection is gone: a new one next time
+                self._drop_connection()
+            if len(group) == 1:
+                log.exception("sync write failed", exc_info=err)
+                group[0].error = err
+            else:
+                retry[:] = [t for t in group if t.error is None or not _is_problem(t.error)]
+                for t in retry:
+                    t.error = None
+
+    def _drop_connection(self) -> None:
+        if self._conn is not None:
+            try:
+                self._conn.invalidate()
+                self._conn.close()
+            except Exception:
+                pass
+            self._conn = None
