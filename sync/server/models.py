@@ -277,3 +277,62 @@ class AuditEntry(Base):
     actor: Mapped[str] = mapped_column(String(120))
     action: Mapped[str] = mapped_column(String(40))
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- report aggregates (migration 0004; kept by ``sync/server/report_aggregates.py``) --------
+class ReportMonth(Base):
+    """Live sessions and minutes of one digipunt in one month, per breakdown (dim, key)."""
+
+    __tablename__ = "report_month"
+
+    month: Mapped[date] = mapped_column(primary_key=True)
+    digipunt_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    #: total, outcome, service, referral, estimated
+    dim: Mapped[str] = mapped_column(String(12), primary_key=True)
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    sessions: Mapped[int]
+    minutes: Mapped[int] = mapped_column(BigInteger)
+
+
+class ReachMonth(Base):
+    """A visitor code (as its 40-bit integer) seen in one month at a digipunt (level ``p``),
+    digibank (``b``) or the region (``r``, key ``''``); months numbered from 2000-01 in spans
+    of 60. ``days``: the days of the month it came; ``months``: the months of the span it came
+    (a copy on each of its rows)."""
+
+    __tablename__ = "reach_month"
+    __table_args__ = (
+        Index("ix_reach_month_month", "span", "month_bit", "level", "key"),
+    )
+
+    span: Mapped[int] = mapped_column(Integer, primary_key=True)
+    level: Mapped[str] = mapped_column(String(1), primary_key=True)
+    key: Mapped[str] = mapped_column(ID, primary_key=True)
+    code: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    month_bit: Mapped[int] = mapped_column(Integer, primary_key=True)
+    days: Mapped[int]
+    months: Mapped[int] = mapped_column(BigInteger)
+
+
+class ReachMask(Base):
+    """How many codes of a level/key came in exactly this set of months of a span."""
+
+    __tablename__ = "reach_mask"
+
+    span: Mapped[int] = mapped_column(Integer, primary_key=True)
+    level: Mapped[str] = mapped_column(String(1), primary_key=True)
+    key: Mapped[str] = mapped_column(ID, primary_key=True)
+    months: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    codes: Mapped[int]
+
+
+class ReportDirty(Base):
+    """A (digipunt, month) whose aggregates may be stale; appended by triggers on
+    ``help_session``, consumed by the next report over that month."""
+
+    __tablename__ = "report_dirty"
+    __table_args__ = (Index("ix_report_dirty_month", "month", "digipunt_id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    digipunt_id: Mapped[str] = mapped_column(ID)
+    month: Mapped[date]

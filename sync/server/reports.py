@@ -2,6 +2,10 @@
 
 Only the current version of each session counts, deleted sessions never do, and periods are by
 ``local_date`` (the Brussels date of the session), ``date_from``..``date_to`` inclusive.
+
+The whole months of a period come from the per-month aggregates (``report_aggregates``: what they
+hold and why they stay exact), refreshed first for the months the report reads; summaries take
+partial months at the edges from the raw rows, reach from the day masks of the aggregates.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, select, text
+from sqlalchemy import Select, and_, bindparam, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from sync.protocol import (
@@ -22,6 +26,7 @@ from sync.protocol import (
     SummaryReport,
     SummaryRow,
 )
+from sync.server import report_aggregates as agg
 from sync.server.catalog import service_labels
 from sync.server.models import (
     CatalogVersion,
@@ -30,6 +35,7 @@ from sync.server.models import (
     HelpSession,
     HelpSessionReferral,
     HelpSessionService,
+    ReportMonth,
 )
 
 ESTIMATED_NOTE = (
@@ -44,64 +50,6 @@ OUTCOME_LABELS = {
 }
 
 
-# Distinct visitor codes per digipunt, per digibank and for the region, and the code-less adult
-# first visits (the estimated part), in one statement. DISTINCT subqueries (hash aggregates) are
-# much cheaper than COUNT(DISTINCT ...), which sorts, on a million sessions.
-REACH_SQL = """
-WITH adult AS {materialize} (
-    SELECT hs.digipunt_id, dp.digibank_id, hs.visitor_code, hs.first_visit
-    FROM help_session hs JOIN digipunt dp ON dp.id = hs.digipunt_id
-    WHERE hs.deleted = false AND hs.adult_confirmed = true
-      AND hs.local_date >= :d_from AND hs.local_date <= :d_to {bank_filter}
-), punt_codes AS (
-    SELECT DISTINCT digipunt_id, digibank_id, visitor_code FROM adult
-    WHERE visitor_code IS NOT NULL
-)
-SELECT 'p' AS level, digipunt_id AS key, count(*) AS n FROM punt_codes GROUP BY digipunt_id
-UNION ALL
-SELECT 'b', digibank_id, count(*)
-FROM (SELECT DISTINCT digibank_id, visitor_code FROM punt_codes) AS bank_codes
-GROUP BY digibank_id
-UNION ALL
-SELECT 'r', NULL, count(*) FROM (SELECT DISTINCT visitor_code FROM punt_codes) AS region_codes
-UNION ALL
-SELECT 'e', digipunt_id, count(*) FROM adult
-WHERE visitor_code IS NULL AND first_visit = 'yes' GROUP BY digipunt_id
-"""
-
-
-# PostgreSQL: the same counts with small integer keys. Each digipunt gets a number ``pi`` and its
-# digibank a bit ``bi``; the distinct (digipunt, code) pairs are made once, and per code the set
-# of digibanken it was seen in is one bitmask (``bit_or``): the digibank and region counts are
-# then sums over a handful of mask groups instead of two more DISTINCT passes over text pairs.
-# Used while the digibanken fit in a bigint mask (62).
-REACH_SQL_PG = """
-WITH dp AS (
-    SELECT id, digibank_id, (row_number() OVER (ORDER BY id))::int AS pi,
-           (dense_rank() OVER (ORDER BY digibank_id) - 1)::int AS bi
-    FROM digipunt {bank_where}
-), adult AS NOT MATERIALIZED (
-    SELECT dp.pi, dp.bi, hs.visitor_code, hs.first_visit
-    FROM help_session hs JOIN dp ON dp.id = hs.digipunt_id
-    WHERE hs.deleted = false AND hs.adult_confirmed = true
-      AND hs.local_date >= :d_from AND hs.local_date <= :d_to
-), pc AS MATERIALIZED (
-    SELECT DISTINCT pi, bi, visitor_code FROM adult WHERE visitor_code IS NOT NULL
-)
-SELECT 'd' AS level, pi::bigint AS k, bi::bigint AS n, id AS punt, digibank_id AS bank FROM dp
-UNION ALL
-SELECT 'p', pi, count(*), NULL, NULL FROM pc GROUP BY pi
-UNION ALL
-SELECT 'm', banks, count(*), NULL, NULL
-FROM (SELECT bit_or(1::bigint << bi) AS banks FROM pc GROUP BY visitor_code) AS code_banks
-GROUP BY banks
-UNION ALL
-SELECT 'e', pi, count(*), NULL, NULL FROM adult
-WHERE visitor_code IS NULL AND first_visit = 'yes' GROUP BY pi
-"""
-MASK_BANKS = 62
-
-
 def _tune_for_reports(s: Session) -> None:
     """PostgreSQL: room to sort and hash in memory; no JIT (its compile time costs more than it
     saves on these one-off aggregates)."""
@@ -109,81 +57,116 @@ def _tune_for_reports(s: Session) -> None:
     s.execute(text("SET LOCAL jit = off"))
 
 
-def _scoped(q: Select[Any], digibank_id: str | None, d_from: date, d_to: date) -> Select[Any]:
-    q = q.where(
-        HelpSession.deleted.is_(False),
-        HelpSession.local_date >= d_from,
-        HelpSession.local_date <= d_to,
-    )
+def _bank_punts(digibank_id: str) -> Any:
+    return select(Digipunt.id).where(Digipunt.digibank_id == digibank_id).scalar_subquery()
+
+
+def _in_ranges(column: Any, ranges: list[tuple[date, date]]) -> Any:
+    return or_(*(and_(column >= a, column <= b) for a, b in ranges))
+
+
+def _scoped(
+    q: Select[Any], digibank_id: str | None, ranges: list[tuple[date, date]]
+) -> Select[Any]:
+    q = q.where(HelpSession.deleted.is_(False), _in_ranges(HelpSession.local_date, ranges))
     if digibank_id is not None:
         # a filter on the session's own column: no join of a million rows to digipunt
-        q = q.where(HelpSession.digipunt_id.in_(
-            select(Digipunt.id).where(Digipunt.digibank_id == digibank_id).scalar_subquery()
-        ))
+        q = q.where(HelpSession.digipunt_id.in_(_bank_punts(digibank_id)))
     return q
 
 
-def summary(
-    s: Session, group_by: str, d_from: date, d_to: date, digibank_id: str | None, scope_name: str
-) -> SummaryReport:
+def _raw_rows(
+    s: Session, group_by: str, ranges: list[tuple[date, date]], digibank_id: str | None
+) -> tuple[list[tuple[Any, int, int]], tuple[int, int]]:
+    """Rows (key, sessions, minutes) and the total from the raw rows of these date ranges."""
+    if not ranges:
+        return [], (0, 0)
     count = func.count()
-    minutes = func.coalesce(func.sum(HelpSession.duration_min), 0)
-    # Digipunt and municipality are grouped by the session's digipunt_id and named here (a few
-    # hundred digipunten): joining every session to digipunt costs more than the grouping.
-    base = select().select_from(HelpSession)
-    if s.get_bind().dialect.name == "postgresql":
-        _tune_for_reports(s)
-    labels: dict[str, str] = {}
-    fold: dict[str, str] = {}
-    if group_by == "digipunt":
-        key: Any = HelpSession.digipunt_id
-        labels = dict(s.execute(select(Digipunt.id, Digipunt.name)).all())
-        q = base
-    elif group_by == "municipality":
-        key = HelpSession.digipunt_id
-        fold = dict(s.execute(select(Digipunt.id, Digipunt.municipality)).all())
-        q = base
-    elif group_by == "outcome":
-        key = HelpSession.outcome
-        labels = OUTCOME_LABELS
-        q = base
-    elif group_by == "month":
-        key = HelpSession.local_date
-        q = base
-    elif group_by == "service":
-        latest = s.scalar(select(CatalogVersion.body).order_by(CatalogVersion.version.desc()))
-        labels = service_labels(latest or {})
-    elif group_by != "referral":  # pragma: no cover - the endpoint validates group_by
-        raise ValueError(group_by)
     if group_by in ("service", "referral"):
         # the child rows carry copies of the session's report columns: no join
         child: Any = HelpSessionService if group_by == "service" else HelpSessionReferral
         key = child.service if group_by == "service" else child.referral
         q = select(key, count, func.coalesce(func.sum(child.duration_min), 0)).where(
-            child.deleted.is_(False), child.local_date >= d_from, child.local_date <= d_to
+            child.deleted.is_(False), _in_ranges(child.local_date, ranges)
         )
         if digibank_id is not None:
-            q = q.where(child.digipunt_id.in_(
-                select(Digipunt.id).where(Digipunt.digibank_id == digibank_id).scalar_subquery()
-            ))
-        q = q.group_by(key)
+            q = q.where(child.digipunt_id.in_(_bank_punts(digibank_id)))
+        rows = [tuple(r) for r in s.execute(q.group_by(key))]
+        minutes = func.coalesce(func.sum(HelpSession.duration_min), 0)
+        total_q = _scoped(select(count, minutes).select_from(HelpSession), digibank_id, ranges)
+        total_n, total_min = s.execute(total_q).one()
+        return rows, (int(total_n), int(total_min or 0))  # type: ignore[return-value]
+    col: Any = {"outcome": HelpSession.outcome, "month": HelpSession.local_date}.get(
+        group_by, HelpSession.digipunt_id
+    )
+    q = select(col, count, func.coalesce(func.sum(HelpSession.duration_min), 0))
+    rows = [tuple(r) for r in s.execute(_scoped(q, digibank_id, ranges).group_by(col))]
+    return rows, (sum(int(r[1]) for r in rows), sum(int(r[2] or 0) for r in rows))  # type: ignore[return-value]
+
+
+def _aggregate_rows(
+    s: Session, group_by: str, months: tuple[date, date] | None, digibank_id: str | None
+) -> tuple[list[tuple[Any, int, int]], tuple[int, int]]:
+    """The same from ``report_month`` for the whole months ``first..last`` (refreshed)."""
+    if months is None:
+        return [], (0, 0)
+    rm = ReportMonth
+    dim = group_by if group_by in ("service", "referral", "outcome") else "total"
+    key: Any = {"month": rm.month, "digipunt": rm.digipunt_id,
+                "municipality": rm.digipunt_id}.get(group_by, rm.key)
+
+    def query(k: Any, d: str) -> Select[Any]:
+        cols = [func.sum(rm.sessions), func.coalesce(func.sum(rm.minutes), 0)]
+        q = select(*([k] if k is not None else []), *cols).where(
+            rm.dim == d, rm.month >= months[0], rm.month <= months[-1]
+        )
+        if digibank_id is not None:
+            q = q.where(rm.digipunt_id.in_(_bank_punts(digibank_id)))
+        return q.group_by(k) if k is not None else q
+
+    rows = [tuple(r) for r in s.execute(query(key, dim))]
+    if dim == "total":
+        total = (sum(int(r[1]) for r in rows), sum(int(r[2] or 0) for r in rows))
     else:
-        q = _scoped(q.add_columns(key, count, minutes), digibank_id, d_from, d_to).group_by(key)
-    agg: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for k, n, mins in s.execute(q):
-        k = f"{k:%Y-%m}" if group_by == "month" else str(k)
+        n, mins = s.execute(query(None, "total")).one()
+        total = (int(n or 0), int(mins or 0))
+    return rows, total  # type: ignore[return-value]
+
+
+def summary(
+    s: Session, group_by: str, d_from: date, d_to: date, digibank_id: str | None, scope_name: str
+) -> SummaryReport:
+    """Whole months from ``report_month`` (refreshed first), partial months from the raw rows."""
+    period = agg.split_period(d_from, d_to)
+    partial = [(p.first, p.last) for p in period.partial]
+    agg.refresh(s.get_bind(), period.whole)  # type: ignore[arg-type]
+    if s.get_bind().dialect.name == "postgresql":
+        _tune_for_reports(s)
+    labels: dict[str, str] = {}
+    fold: dict[str, str] = {}
+    if group_by == "digipunt":
+        labels = dict(s.execute(select(Digipunt.id, Digipunt.name)).all())
+    elif group_by == "municipality":
+        fold = dict(s.execute(select(Digipunt.id, Digipunt.municipality)).all())
+    elif group_by == "outcome":
+        labels = OUTCOME_LABELS
+    elif group_by == "service":
+        latest = s.scalar(select(CatalogVersion.body).order_by(CatalogVersion.version.desc()))
+        labels = service_labels(latest or {})
+    elif group_by not in ("month", "referral"):  # pragma: no cover - the endpoint validates
+        raise ValueError(group_by)
+    rows_agg, total_agg = _aggregate_rows(s, group_by, period.whole, digibank_id)
+    rows_raw, total_raw = _raw_rows(s, group_by, partial, digibank_id)
+    sums: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for k, n, mins in rows_agg + rows_raw:
+        k = f"{k.year:04d}-{k.month:02d}" if group_by == "month" else str(k)
         k = fold.get(k, k)
-        agg[k][0] += int(n)
-        agg[k][1] += int(mins or 0)
+        sums[k][0] += int(n)
+        sums[k][1] += int(mins or 0)
     rows = [
         SummaryRow(key=k, label=labels.get(k, k), sessions=n, duration_min=mins)
-        for k, (n, mins) in agg.items()
+        for k, (n, mins) in sums.items() if n
     ]
-    if group_by in ("service", "referral"):  # a session counts once per code: total apart
-        totals = s.execute(_scoped(base.add_columns(count, minutes), digibank_id, d_from, d_to))
-        total_n, total_min = totals.one()
-    else:
-        total_n, total_min = sum(r.sessions for r in rows), sum(r.duration_min for r in rows)
     if group_by == "month":
         rows.sort(key=lambda r: r.key)
     else:
@@ -191,7 +174,8 @@ def summary(
     return SummaryReport(
         date_from=d_from, date_to=d_to, group_by=group_by,  # type: ignore[arg-type]
         scope=digibank_id or "region", scope_name=scope_name,
-        total_sessions=int(total_n), total_duration_min=int(total_min or 0), rows=rows,
+        total_sessions=total_agg[0] + total_raw[0],
+        total_duration_min=total_agg[1] + total_raw[1], rows=rows,
     )
 
 
@@ -202,54 +186,103 @@ def _count(code: int, estimated: int) -> dict[str, int]:
     }
 
 
-def reach(s: Session, d_from: date, d_to: date, digibank_id: str | None) -> ReachReport:
-    codes_by_punt: dict[str, int] = {}
-    codes_by_bank: dict[str, int] = {}
-    estimated_by_punt: dict[str, int] = {}
-    region_codes = 0
-    postgres = s.get_bind().dialect.name == "postgresql"
-    if postgres:
-        _tune_for_reports(s)
-    params: dict[str, Any] = {"d_from": d_from, "d_to": d_to}
-    if digibank_id is not None:
-        params["bank"] = digibank_id
-    n_banks = s.scalar(select(func.count(func.distinct(Digipunt.digibank_id)))) or 0
-    if postgres and n_banks <= MASK_BANKS:
-        bank_where = "" if digibank_id is None else "WHERE digibank_id = :bank"
-        punt_of: dict[int, str] = {}
-        bank_of_bit: dict[int, str] = {}
-        masks: list[tuple[int, int]] = []
-        by_pi: dict[str, dict[int, int]] = {"p": {}, "e": {}}
-        for level, k, n, punt, bank in s.execute(
-            text(REACH_SQL_PG.format(bank_where=bank_where)), params
-        ):
-            if level == "d":
-                punt_of[int(k)], bank_of_bit[int(n)] = punt, bank
-            elif level == "m":
-                masks.append((int(k), int(n)))
-            else:
-                by_pi[level][int(k)] = int(n)
-        codes_by_punt = {punt_of[k]: n for k, n in by_pi["p"].items()}
-        estimated_by_punt = {punt_of[k]: n for k, n in by_pi["e"].items()}
-        for bit, bank in bank_of_bit.items():
-            codes_by_bank[bank] = sum(n for mask, n in masks if mask >> bit & 1)
-        region_codes = sum(n for _, n in masks)
-    else:
-        bank_filter = "" if digibank_id is None else "AND dp.digibank_id = :bank"
-        # PostgreSQL: scanning twice is cheaper than materialising ~1M wide rows once
-        sql = REACH_SQL.format(
-            bank_filter=bank_filter, materialize="NOT MATERIALIZED" if postgres else ""
-        )
-        for level, key, n in s.execute(text(sql), params):
-            if level == "p":
-                codes_by_punt[key] = int(n)
-            elif level == "b":
-                codes_by_bank[key] = int(n)
-            elif level == "e":
-                estimated_by_punt[key] = int(n)
-            else:
-                region_codes = int(n)
+# Scope of reach rows: a digibank coordinator sees its digipunten and its digibank.
+_BANK_SCOPE = "AND ((r.level = 'p' AND r.key IN :punts) OR (r.level = 'b' AND r.key = :bank))"
 
+
+def _codes_by_key(
+    s: Session, period: agg.Period, digibank_id: str | None, punts: list[str]
+) -> dict[tuple[str, str], int]:
+    """Distinct visitor codes per (level, key) over the period, from the aggregates."""
+    scope = "" if digibank_id is None else _BANK_SCOPE
+    base: dict[str, Any] = {"punts": punts or [""], "bank": digibank_id or ""}
+    out: dict[tuple[str, str], int] = defaultdict(int)
+
+    def add(sql: str, params: dict[str, Any], sign: int = 1) -> None:
+        stmt = text(sql)
+        if ":punts" in sql:
+            stmt = stmt.bindparams(bindparam("punts", expanding=True))
+        for level, key, n in s.execute(stmt, base | params):
+            out[(level, key)] += sign * int(n)
+
+    edges = period.partial
+    first, last = period.months
+    span = agg.span_bit(first)[0]
+    if agg.span_bit(last)[0] != span:  # a period over two spans: the plain distinct count
+        terms, params = [], {}
+        if period.whole is not None:
+            terms.append(f"(r.span * {agg.SPAN_MONTHS} + r.month_bit) BETWEEN :w_lo AND :w_hi")
+            params |= {"w_lo": agg.month_index(period.whole[0]),
+                       "w_hi": agg.month_index(period.whole[1])}
+        for i, p in enumerate(edges):
+            terms.append(f"(r.span = :s{i} AND r.month_bit = :b{i} AND (r.days & :d{i}) <> 0)")
+            span_i, bit_i = agg.span_bit(p.month)
+            params |= {f"s{i}": span_i, f"b{i}": bit_i, f"d{i}": p.days_mask}
+        add(f"SELECT r.level, r.key, count(DISTINCT r.code) FROM reach_month r "
+            f"WHERE ({' OR '.join(terms)}) {scope} GROUP BY r.level, r.key", params)
+        return out
+    mask = 0
+    if period.whole is not None:
+        lo, hi = (agg.span_bit(m)[1] for m in period.whole)
+        mask = ((1 << (hi + 1)) - 1) ^ ((1 << lo) - 1)
+    common = {"span": span, "mask": mask}
+    if mask:
+        add("SELECT r.level, r.key, sum(r.codes) FROM reach_mask r WHERE r.span = :span "
+            f"AND (r.months & CAST(:mask AS BIGINT)) <> 0 {scope} GROUP BY r.level, r.key",
+            common)
+    for p in edges:  # codes of a partial month not already counted in the whole months
+        add("SELECT r.level, r.key, count(*) FROM reach_month r WHERE r.span = :span "
+            "AND r.month_bit = :bit AND (r.days & :days) <> 0 "
+            f"AND (r.months & CAST(:mask AS BIGINT)) = 0 {scope} GROUP BY r.level, r.key",
+            common | {"bit": agg.span_bit(p.month)[1], "days": p.days_mask})
+    if len(edges) == 2:  # codes in both partial months (and not in between): counted twice
+        a, e = edges
+        add("SELECT r.level, r.key, count(*) FROM reach_month r JOIN reach_month e "
+            "ON e.span = r.span AND e.level = r.level AND e.key = r.key AND e.code = r.code "
+            "AND e.month_bit = :bit_e "
+            "WHERE r.span = :span AND r.month_bit = :bit_a AND (r.days & :days_a) <> 0 "
+            "AND (r.months & CAST(:mask AS BIGINT)) = 0 "
+            "AND (r.months & CAST(:m_e AS BIGINT)) <> 0 AND (e.days & :days_e) <> 0 "
+            f"{scope} GROUP BY r.level, r.key",
+            common | {"bit_a": agg.span_bit(a.month)[1], "days_a": a.days_mask,
+                      "bit_e": agg.span_bit(e.month)[1], "days_e": e.days_mask,
+                      "m_e": 1 << agg.span_bit(e.month)[1]}, sign=-1)
+    return out
+
+
+def _estimated_by_punt(
+    s: Session, period: agg.Period, digibank_id: str | None
+) -> dict[str, int]:
+    """Adult first visits without a code, per digipunt: whole months from ``report_month``,
+    partial months from the raw rows."""
+    out: dict[str, int] = defaultdict(int)
+    ranges = [(p.first, p.last) for p in period.partial]
+    if period.whole is not None:
+        rm = ReportMonth
+        q = select(rm.digipunt_id, func.sum(rm.sessions)).where(
+            rm.dim == "estimated", rm.month >= period.whole[0], rm.month <= period.whole[1]
+        )
+        if digibank_id is not None:
+            q = q.where(rm.digipunt_id.in_(_bank_punts(digibank_id)))
+        for punt, n in s.execute(q.group_by(rm.digipunt_id)):
+            out[punt] += int(n)
+    if ranges:
+        q = _scoped(select(HelpSession.digipunt_id, func.count()), digibank_id, ranges).where(
+            HelpSession.adult_confirmed.is_(True), HelpSession.first_visit == "yes",
+            HelpSession.visitor_code.is_(None),
+        )
+        for punt, n in s.execute(q.group_by(HelpSession.digipunt_id)):
+            out[punt] += int(n)
+    return out
+
+
+def reach(s: Session, d_from: date, d_to: date, digibank_id: str | None) -> ReachReport:
+    """Unique adults: distinct codes from the reach aggregates of every month of the period
+    (refreshed first), plus the code-less adult first visits (the estimated part)."""
+    period = agg.split_period(d_from, d_to)
+    agg.refresh(s.get_bind(), period.months)  # type: ignore[arg-type]
+    if s.get_bind().dialect.name == "postgresql":
+        _tune_for_reports(s)
     banks_q = select(Digibank).order_by(Digibank.name)
     punts_q = select(Digipunt).order_by(Digipunt.name)
     if digibank_id is not None:
@@ -258,18 +291,21 @@ def reach(s: Session, d_from: date, d_to: date, digibank_id: str | None) -> Reac
     punts_by_bank: dict[str, list[Digipunt]] = defaultdict(list)
     for punt in s.scalars(punts_q):
         punts_by_bank[punt.digibank_id].append(punt)
+    punt_ids = [p.id for ps in punts_by_bank.values() for p in ps]
+    codes = _codes_by_key(s, period, digibank_id, punt_ids)
+    estimated_by_punt = _estimated_by_punt(s, period, digibank_id)
 
     banks = []
     for bank in s.scalars(banks_q):
         punten = [
             ReachDigipunt(
                 digipunt_id=p.id, name=p.name, municipality=p.municipality,
-                **_count(int(codes_by_punt.get(p.id, 0)), int(estimated_by_punt.get(p.id, 0))),
+                **_count(codes.get(("p", p.id), 0), estimated_by_punt.get(p.id, 0)),
             )
             for p in punts_by_bank[bank.id]
         ]
         counts = _count(
-            int(codes_by_bank.get(bank.id, 0)), sum(p.estimated_without_code for p in punten)
+            codes.get(("b", bank.id), 0), sum(p.estimated_without_code for p in punten)
         )
         unique = counts["unique_adults"]
         reached = [t for t in FUNDING_TIERS if unique >= t]
@@ -283,7 +319,8 @@ def reach(s: Session, d_from: date, d_to: date, digibank_id: str | None) -> Reac
         )
     region = None
     if digibank_id is None:
-        region = ReachCount(**_count(region_codes, sum(int(v) for v in estimated_by_punt.values())))
+        region = ReachCount(**_count(codes.get(("r", ""), 0),
+                                     sum(estimated_by_punt.values())))
     return ReachReport(
         date_from=d_from, date_to=d_to, scope=digibank_id or "region",
         digibanken=banks, region=region, estimated_note=ESTIMATED_NOTE,
@@ -308,7 +345,7 @@ def export_rows(s: Session, d_from: date, d_to: date, digibank_id: str | None) -
         .join(Digibank, Digibank.id == Digipunt.digibank_id)
         .order_by(HelpSession.local_date, HelpSession.id)
     )
-    q = _scoped(q, digibank_id, d_from, d_to)
+    q = _scoped(q, digibank_id, [(d_from, d_to)])
     for sid, rev, bank, punt_id, punt, municipality, p in s.execute(
         q.execution_options(yield_per=2000)
     ):
