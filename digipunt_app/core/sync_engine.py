@@ -36,7 +36,7 @@ from pathlib import Path
 from digipunt_app.core import sync_engine_store as local
 from digipunt_app.core.sync_engine_lock import SyncLock
 from sync import client as sc
-from sync.protocol import PushResponse
+from sync.protocol import PullResponse, PushResponse
 
 CLOCK_WARNING_SECONDS = 300.0
 CONFIG_MAX_AGE = timedelta(hours=1)
@@ -122,6 +122,14 @@ class _Flight:
 
     leased: _Leased
     answer: Future[PushResponse]
+
+
+@dataclass
+class _Asked:
+    """A pull page requested ahead (from ``cursor``)."""
+
+    cursor: int
+    page: Future[PullResponse]
 
 
 @dataclass
@@ -224,15 +232,17 @@ class SyncEngine:
         # We hold the lock, so no push is in flight anywhere: leases left by a crash go now.
         local.release(self.store, None)
         client = self._client(state.server_url, token=state.token)
+        # One worker thread makes the requests of a push (and the pull right after it); all
+        # database work stays on this thread.
+        wire = ThreadPoolExecutor(max_workers=1, thread_name_prefix="digipunt-sync")
         try:
-            self._refresh_config(client, state)
-            state = local.load_state(self.store)
+            state = self._refresh_config(client, state)
             if state.cursor == 0:
                 # A new PC (or a restored backup): take what the server has first, so the pull
                 # after the push does not bring this PC's own first push back.
-                self._pull_all(client, state, result, progress, cancelled)
-            self._push_all(client, state, result, progress, cancelled)
-            self._pull_all(client, state, result, progress, cancelled)
+                self._pull_all(client, result, progress, cancelled)
+            asked = self._push_all(client, wire, state, result, progress, cancelled)
+            self._pull_all(client, result, progress, cancelled, asked)
         except SyncCancelled:
             result.cancelled = True
         except sc.SyncError as err:
@@ -240,6 +250,7 @@ class SyncEngine:
             result.error = str(err)
             result.revoked = isinstance(err, sc.DeviceRevoked) and state.enrolled
         finally:
+            wire.shutdown(wait=True)  # a request still out is waited for, never left running
             result.requests = client.stats.requests
             result.network_seconds = client.stats.seconds
             client.close()
@@ -265,29 +276,35 @@ class SyncEngine:
     def _client(self, url: str, token: str | None) -> sc.SyncClient:
         return sc.SyncClient(url, token, timeout=self.timeout, verify=self.verify)
 
-    def _refresh_config(self, client: sc.SyncClient, state: local.SyncState) -> None:
+    def _refresh_config(
+        self, client: sc.SyncClient, state: local.SyncState
+    ) -> local.SyncState:
+        """The state with a config at most an hour old (fetched again when older)."""
         now = self.clock()
         fetched = state.config_fetched_at
         if state.max_batch_records and fetched and abs(now - fetched) < CONFIG_MAX_AGE:
-            return
+            return state
         config = client.config()
         self._measure(config.server_time)
         local.save_config(self.store, config, now=now)
+        return local.load_state(self.store)
 
     def _push_all(
         self,
         client: sc.SyncClient,
+        wire: ThreadPoolExecutor,
         state: local.SyncState,
         result: SyncResult,
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
-    ) -> None:
-        """Push the outbox batch by batch, as a pipeline: while one batch is on the wire (one
-        worker thread does the HTTP; all database work stays on this thread) the next one is
+    ) -> _Asked | None:
+        """Push the outbox batch by batch, as a pipeline: while one batch is on the wire (the
+        ``wire`` thread does the HTTP; all database work stays on this thread) the next one is
         leased, written and gzipped, and as soon as the answer is in, that next batch goes out
         before the answers are applied. So the app's work per batch overlaps the server's. A
-        failed push lifts the leases of both batches."""
-        total = local.pending_count(self.store)
+        failed push lifts the leases of both batches. The pull that follows is asked for while
+        the last batch's answers are applied (returned; None when nothing was pushed)."""
+        total = local.pending_count(self.store) if progress else 0
         walk = _OutboxWalk(limit=max(1, state.max_batch_records or 500))
         max_bytes = state.max_body_bytes or 5_000_000
 
@@ -305,43 +322,46 @@ class SyncEngine:
                 if batch.leased_ids:
                     return _Leased(batch, before)
 
+        def send(leased: _Leased) -> _Flight:
+            body, encoding = leased.batch.body, leased.batch.encoding
+            return _Flight(leased, wire.submit(client.push_body, body, encoding))
+
         flight: _Flight | None = None  # the batch on the wire
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="digipunt-push") as wire:
-
-            def send(leased: _Leased) -> _Flight:
-                body, encoding = leased.batch.body, leased.batch.encoding
-                return _Flight(leased, wire.submit(client.push_body, body, encoding))
-
-            while True:
-                if cancelled and cancelled():
-                    if flight:  # its answer is on its way: keep it, then stop
-                        response = self._settle(flight, None, walk)
-                        if response is not None:
-                            self._apply(flight.leased.batch, response, result)
-                    raise SyncCancelled
-                # If this fails while a batch is on the wire, leaving the ``with`` waits for that
-                # push; its records stay in flight (resent as duplicates next time).
-                ahead = lease_next()
-                if flight is None:
-                    if ahead is not None:
-                        flight = send(ahead)
-                        continue
-                    if not walk.partial or walk.passes >= MAX_PUSH_PASSES:
-                        return
-                    # Older unanswered versions went first: one more pass sends the newer ones.
-                    walk.passes += 1
-                    walk.partial = False
-                    walk.after = 0
-                    continue
-                landed, flight = flight, None
-                response = self._settle(landed, ahead, walk)
-                if response is None:  # too large: walked back, smaller batches
-                    continue
+        asked: _Asked | None = None
+        while True:
+            if cancelled and cancelled():
+                if flight:  # its answer is on its way: keep it, then stop
+                    response = self._settle(flight, None, walk)
+                    if response is not None:
+                        self._apply(flight.leased.batch, response, result)
+                raise SyncCancelled
+            # If this fails while a batch is on the wire, the sync waits for that push before it
+            # ends; its records stay in flight (resent as duplicates next time).
+            ahead = lease_next()
+            last = ahead is None and (not walk.partial or walk.passes >= MAX_PUSH_PASSES)
+            if flight is None:
                 if ahead is not None:
-                    flight = send(ahead)  # out before this batch's answers are applied
-                self._apply(landed.leased.batch, response, result)
-                if progress:
-                    progress("push", result.pushed, max(total, result.pushed))
+                    flight = send(ahead)
+                    continue
+                if last:
+                    return asked
+                # Older unanswered versions went first: one more pass sends the newer ones.
+                walk.passes += 1
+                walk.partial = False
+                walk.after = 0
+                continue
+            landed, flight = flight, None
+            response = self._settle(landed, ahead, walk)
+            if response is None:  # too large: walked back, smaller batches
+                continue
+            if ahead is not None:
+                flight = send(ahead)  # out before this batch's answers are applied
+            elif last:  # the pull after the push: asked for now, applied after these answers
+                cursor = local.load_cursor(self.store)
+                asked = _Asked(cursor, wire.submit(client.pull, cursor, PULL_LIMIT))
+            self._apply(landed.leased.batch, response, result)
+            if progress:
+                progress("push", result.pushed, max(total, result.pushed))
 
     def _settle(
         self, flight: _Flight, ahead: _Leased | None, walk: _OutboxWalk
@@ -384,16 +404,20 @@ class SyncEngine:
     def _pull_all(
         self,
         client: sc.SyncClient,
-        state: local.SyncState,
         result: SyncResult,
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
+        asked: _Asked | None = None,
     ) -> None:
-        cursor = local.load_state(self.store).cursor
+        """Pull until ``has_more`` is false; ``asked``: the first page, already requested."""
+        cursor = asked.cursor if asked else local.load_cursor(self.store)
         while True:
-            if cancelled and cancelled():
-                raise SyncCancelled
-            page = client.pull(cursor, PULL_LIMIT)
+            if asked:
+                page, asked = asked.page.result(), None
+            else:
+                if cancelled and cancelled():
+                    raise SyncCancelled
+                page = client.pull(cursor, PULL_LIMIT)
             self._measure(page.server_time)
             applied = local.apply_pull(self.store, page, from_cursor=cursor)
             result.pulled += applied.changes
@@ -418,7 +442,6 @@ class SyncEngine:
         now = self.clock()
         result.clock_skew_seconds = getattr(self, "_last_skew", None)
         result.pending = local.pending_count(self.store)
-        state = local.load_state(self.store)
         if result.ok:
             local.record_outcome(
                 self.store, now=now, ok=True, error=None, revoked=False, failures=0,
@@ -427,7 +450,7 @@ class SyncEngine:
         elif result.cancelled:
             pass
         else:
-            failures = state.failures + 1
+            failures = local.load_state(self.store).failures + 1
             retry_in = backoff_seconds(failures, self.rng)
             local.record_outcome(
                 self.store, now=now, ok=False, error=result.error, revoked=result.revoked,

@@ -182,6 +182,11 @@ def load_state(store: Any) -> SyncState:
         return _state(session)
 
 
+def load_cursor(store: Any) -> int:
+    with store.session() as session:
+        return int(_get_many(session, [KEY_CURSOR]).get(KEY_CURSOR) or 0)
+
+
 def pending_count(store: Any) -> int:
     with store.session() as session:
         return int(session.scalar(select(func.count()).select_from(Outbox)) or 0)
@@ -257,15 +262,16 @@ def record_outcome(
     failures: int,
     next_attempt_at: datetime | None,
 ) -> None:
+    values: dict[str, Any] = {KEY_LAST_ATTEMPT: _iso(now)}
+    if ok:
+        values[KEY_LAST_SYNC] = _iso(now)
+    values[KEY_LAST_ERROR] = error
+    if ok or revoked:
+        values[KEY_REVOKED] = revoked
+    values[KEY_FAILURES] = failures
+    values[KEY_NEXT_ATTEMPT] = _iso(next_attempt_at)
     with store.session() as session:
-        _put(session, KEY_LAST_ATTEMPT, _iso(now))
-        if ok:
-            _put(session, KEY_LAST_SYNC, _iso(now))
-        _put(session, KEY_LAST_ERROR, error)
-        if ok or revoked:
-            _put(session, KEY_REVOKED, revoked)
-        _put(session, KEY_FAILURES, failures)
-        _put(session, KEY_NEXT_ATTEMPT, _iso(next_attempt_at))
+        _put_many(session, values)
 
 
 # --- push ------------------------------------------------------------------------------------
