@@ -6,12 +6,15 @@ sync, and the same N documents replicated by PouchDB to pouchdb-server, in the s
 Our side: the real app store (N sessions made through the store's own validation), the real sync
 engine, and ``digipunt-server`` (SQLite) as a child process. The timed run goes straight to the
 server; a second run on a fresh copy goes through a counting TCP proxy (``tests/e2e/faultproxy``
-with no faults) to count requests and every byte on the wire, headers included.
+with no faults) to count requests and every byte on the wire, headers included. A third run
+pushes to a stub that answers at once (``accepted`` for every record, read but not stored): the
+app's own speed, what the whole push would take with a server that costs nothing.
 
 Peer: PouchDB (node, leveldb) replicating the same N documents (the session payloads) to
-``pouchdb-server --in-memory``, at several batch sizes; the best time is the peer figure, and its
-requests and bytes are counted through the same proxy. Needs ``npm install`` in ``bench/``
-(``bench/package.json``); without node the peer part is skipped and said so.
+``pouchdb-server --in-memory``, warmed up first, at several batch sizes, each size twice; the best
+time is the peer figure, and its requests and bytes are counted through the same proxy. Needs
+``npm install`` in ``bench/`` (``bench/package.json``); without node the peer part is skipped and
+said so.
 
 Prints markdown and writes it into the ``sync`` section of BENCHMARKS.md.
 """
@@ -38,17 +41,19 @@ sys.path.insert(0, str(ROOT))
 from digipunt_app.core.catalog import load_catalog  # noqa: E402
 from digipunt_app.core.ids import new_id  # noqa: E402
 from digipunt_app.core.models import HelpSession, Outbox  # noqa: E402
+from digipunt_app.core.models import SyncState as SyncStateRow  # noqa: E402
 from digipunt_app.core.records import SessionDraft  # noqa: E402
 from digipunt_app.core.session_rules import validate  # noqa: E402
 from digipunt_app.core.store import Store  # noqa: E402
 from digipunt_app.core.sync_engine import SyncEngine  # noqa: E402
-from digipunt_app.core.sync_engine_store import session_payload  # noqa: E402
+from digipunt_app.core.sync_engine_store import KEY_SERVER_URL, session_payload  # noqa: E402
 from digipunt_app.core.visitor_code import generate  # noqa: E402
 from tests.e2e.faultproxy import FaultProxy  # noqa: E402
 
 SECTION = "sync"
 BENCH = ROOT / "bench"
-POUCH_BATCH_SIZES = (100, 500, 1000, 2000)
+POUCH_BATCH_SIZES = (250, 500, 1000, 2000, 4000)
+POUCH_REPEATS = 2  # each batch size twice; the best run counts
 SERVICES = ("eid", "itsme", "csam", "taxonweb", "mypension", "ebox", "burgerprofiel", "smartphone",
             "email", "banking", "doccle", "vdab", "mijngezondheid", "phishing", "apps_updates")
 
@@ -137,15 +142,77 @@ class Server:
         self.proc.wait(timeout=30)
 
 
-def run_ours(template: Path, work: Path, counted: bool) -> dict[str, Any]:
-    folder = work / ("ours-counted" if counted else "ours-timed")
+class Stub:
+    """A server that answers at once: every pushed record ``accepted`` (the body is read, gunzipped
+    and parsed, nothing stored), empty pulls. Only to time the app alone."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc = subprocess.Popen(
+            [sys.executable, __file__, "--stub-port", str(self.port)],
+            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        wait_http(self.url + "/v1/health")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=30)
+
+
+def serve_stub(port: int) -> None:
+    import gzip
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+        def answer(self, payload: dict[str, Any]) -> None:
+            payload["server_time"] = datetime.now(UTC).isoformat()
+            data = json.dumps(payload).encode()
+            head = (f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                    f"Content-Length: {len(data)}\r\n\r\n").encode()
+            self.wfile.write(head + data)  # one write: no Nagle/delayed-ACK stall
+
+        def do_GET(self) -> None:
+            if self.path.startswith("/v1/sync/config"):
+                self.answer({"protocol": 1, "max_batch_records": 500,
+                             "max_body_bytes": 5_000_000})
+            elif self.path.startswith("/v1/sync/pull"):
+                self.answer({"changes": [], "next_cursor": 1, "has_more": False})
+            else:
+                self.answer({"status": "ok"})
+
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            if self.headers.get("Content-Encoding") == "gzip":
+                body = gzip.decompress(body)
+            records = json.loads(body)["records"]
+            self.answer({"results": [{"id": r["id"], "rev": r["rev"], "status": "accepted"}
+                                     for r in records]})
+
+    ThreadingHTTPServer(("127.0.0.1", port), Handler).serve_forever()
+
+
+def run_ours(template: Path, work: Path, mode: str) -> dict[str, Any]:
+    """``mode``: "timed" (straight to the server), "counted" (through the counting proxy) or
+    "alone" (enrolled at the server, then pushed to the stub)."""
+    counted = mode == "counted"
+    folder = work / f"ours-{mode}"
     shutil.copytree(template, folder / "pc")
     server = Server(folder)
     proxy = FaultProxy(server.url) if counted else None
+    stub = Stub() if mode == "alone" else None
     try:
         store = Store.open(folder / "pc", backup=False)
         engine = SyncEngine(store)
         engine.enrol(proxy.url if proxy else server.url, server.code, device_name="bench")
+        if stub:
+            with store.session() as db:
+                db.merge(SyncStateRow(key=KEY_SERVER_URL, value=json.dumps(stub.url)))
         if proxy:
             proxy.log.clear()
             proxy.bytes_up = proxy.bytes_down = 0
@@ -169,6 +236,8 @@ def run_ours(template: Path, work: Path, counted: bool) -> dict[str, Any]:
     finally:
         if proxy:
             proxy.close()
+        if stub:
+            stub.stop()
         server.stop()
 
 
@@ -203,7 +272,8 @@ def run_pouchdb(docs_file: Path, work: Path) -> dict[str, Any] | None:
     url = f"http://127.0.0.1:{port}"
     try:
         wait_http(url + "/")
-        sizes = ",".join(str(s) for s in POUCH_BATCH_SIZES)
+        _node(node, docs_file, url, "1000")  # warm-up (JIT, caches): not counted
+        sizes = ",".join(str(s) for s in POUCH_BATCH_SIZES for _ in range(POUCH_REPEATS))
         timed = _node(node, docs_file, url, sizes)
         best = min(timed, key=lambda r: r["seconds"])
         with FaultProxy(url) as proxy:  # count the best batch size once more, through the proxy
@@ -226,8 +296,8 @@ def _node(node: str, docs_file: Path, url: str, sizes: str) -> list[dict[str, An
 
 
 # --- report ----------------------------------------------------------------------------------
-def report(n: int, ours: dict[str, Any], counted: dict[str, Any], peer: dict[str, Any] | None,
-           doc_bytes: int) -> str:
+def report(n: int, ours: dict[str, Any], counted: dict[str, Any], alone: dict[str, Any],
+           peer: dict[str, Any] | None, doc_bytes: int) -> str:
     per_session = counted["wire_bytes"] / n
     lines = [
         f"First push of {n:,} sessions over loopback (SQLite server, one run, "
@@ -266,23 +336,38 @@ def report(n: int, ours: dict[str, Any], counted: dict[str, Any], peer: dict[str
         f"| idle sync (nothing to push or pull) | {ours['idle_requests']} request | | | 1 | "
         f"{'yes' if ours['idle_requests'] == 1 else 'NO'} |"
     )
+    if peer:
+        speed = peer["best"]["seconds"] / alone["seconds"]
+        lines.append(
+            f"| the app alone: same push to a stub that answers at once (not a bar) | "
+            f"{alone['seconds']:.2f} s | {peer['best']['seconds']:.2f} s | {speed:.1f}× faster "
+            f"| | |"
+        )
+    off_wire = ours["seconds"] - ours["server_seconds"]
     lines += [
         "",
         f"Our first sync = one pull (a new PC takes what the server has), "
         f"{counted['requests'] - 2} pushes of ≤ 500 records (gzip), one pull. One session is "
         f"{doc_bytes / n:.0f} bytes of JSON before compression. Of the {ours['seconds']:.2f} s, "
-        f"{ours['server_seconds']:.2f} s were spent waiting for the server's answers (its push "
-        f"handler plus loopback) and {ours['seconds'] - ours['server_seconds']:.2f} s in the app "
-        f"(config, pulls, lease and in-flight copies, building and gzipping the bodies, applying "
-        f"the results: {(ours['seconds'] - ours['server_seconds']) / n * 1e6:.0f} µs per "
-        f"session on the critical path; the next batch is leased while one is on the wire). "
-        f"The app process used {ours['cpu']:.2f} s of CPU in all (both threads, HTTP included).",
+        f"a request was on the wire for {ours['server_seconds']:.2f} s (the server's work plus "
+        f"loopback) and none for {off_wire:.2f} s: the app's share on the critical path "
+        f"({off_wire / n * 1e6:.0f} µs per session: the first pull and its apply, the first "
+        f"lease, handing each answer over; the rest of the app's work runs while a batch is on "
+        f"the wire). The app process used {ours['cpu']:.2f} s of CPU in all (both threads, HTTP "
+        f"included).",
+        f"The app alone (pushing to a stub that answers at once, parsing every body): "
+        f"{alone['seconds']:.2f} s for the first sync, {alone['cpu']:.2f} s of app CPU "
+        f"({alone['cpu'] / n * 1e6:.0f} µs per session), the stub's side "
+        f"{alone['server_seconds']:.2f} s.",
         f"Machine load (1-minute average) at the start / end of our timed run: "
         f"{ours['load'][0]:.2f} / {ours['load'][1]:.2f} on {os.cpu_count()} cores.",
     ]
     if peer:
-        runs = ", ".join(f"{r['batch_size']}: {r['seconds']:.2f} s" for r in peer["runs"])
-        lines.append(f"PouchDB by batch_size: {runs}.")
+        by_size: dict[int, list[str]] = {}
+        for r in peer["runs"]:
+            by_size.setdefault(r["batch_size"], []).append(f"{r['seconds']:.2f}")
+        runs = ", ".join(f"{size}: {' / '.join(times)} s" for size, times in by_size.items())
+        lines.append(f"PouchDB (after one warm-up replication) by batch_size: {runs}.")
     return "\n".join(lines) + "\n"
 
 
@@ -303,7 +388,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=10_000)
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--stub-port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.stub_port:
+        serve_stub(args.stub_port)
+        return 0
     n = args.sessions
     with tempfile.TemporaryDirectory(prefix="digipunt-bench-sync-") as tmp:
         work = Path(tmp)
@@ -313,10 +402,11 @@ def main() -> int:
         export_docs(template, docs_file)
         doc_bytes = sum(len(json.dumps(d, separators=(",", ":")))
                         for d in json.loads(docs_file.read_text()))
-        ours = run_ours(template, work, counted=False)
-        counted = run_ours(template, work, counted=True)
+        ours = run_ours(template, work, "timed")
+        counted = run_ours(template, work, "counted")
+        alone = run_ours(template, work, "alone")
         peer = run_pouchdb(docs_file, work)
-    text = "## Sync (bench/sync_push.py)\n\n" + report(n, ours, counted, peer, doc_bytes)
+    text = "## Sync (bench/sync_push.py)\n\n" + report(n, ours, counted, alone, peer, doc_bytes)
     print(text)
     if not args.no_write:
         write_section(ROOT / "BENCHMARKS.md", SECTION, text)

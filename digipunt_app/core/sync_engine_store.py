@@ -38,7 +38,6 @@ from digipunt_app.core.db import storage_error
 from digipunt_app.core.local_info import set_local_digipunt_in
 from digipunt_app.core.models import (
     Conflict,
-    DigipuntInfo,
     Helper,
     HelpSession,
     Outbox,
@@ -748,7 +747,7 @@ def apply_pull(store: Any, page: PullResponse, *, from_cursor: int) -> PullCount
     """
     counts = PullCounts()
     now = datetime.now(UTC)
-    with store.session() as session, session.no_autoflush:
+    with _bulk_session(store) as session, session.no_autoflush:
         stored = _get_many(session, [KEY_CURSOR, KEY_DEVICE_ID, KEY_NEEDS_FULL_PULL])
         restoring = bool(stored.get(KEY_NEEDS_FULL_PULL))
         if int(stored.get(KEY_CURSOR) or 0) != from_cursor:
@@ -756,19 +755,24 @@ def apply_pull(store: Any, page: PullResponse, *, from_cursor: int) -> PullCount
         device_id = stored.get(KEY_DEVICE_ID)
         record_ids = [c.id for c in page.changes if c.type in ("help_session", "helper")]
         session_ids = [c.id for c in page.changes if c.type == "help_session"]
-        rows = {
-            row.id: row for row in session.scalars(
-                select(HelpSession).where(HelpSession.id.in_(session_ids))
-            )
-        }
-        pending = set(session.scalars(
-            select(Outbox.record_id).where(Outbox.record_id.in_(record_ids))
-        ))
-        waiting = set(session.scalars(
-            select(Conflict.record_id).where(
-                Conflict.record_id.in_(session_ids), Conflict.server_json.is_(None)
-            )
-        ))
+        rows: dict[str, HelpSession] = {}
+        pending: set[str] = set()
+        waiting: set[str] = set()
+        if session_ids:
+            rows = {
+                row.id: row for row in session.scalars(
+                    select(HelpSession).where(HelpSession.id.in_(session_ids))
+                )
+            }
+            waiting = set(session.scalars(
+                select(Conflict.record_id).where(
+                    Conflict.record_id.in_(session_ids), Conflict.server_json.is_(None)
+                )
+            ))
+        if record_ids:
+            pending = set(session.scalars(
+                select(Outbox.record_id).where(Outbox.record_id.in_(record_ids))
+            ))
         for change in page.changes:
             if change.type == "help_session":
                 counts.conflicts += _apply_session(
@@ -783,7 +787,7 @@ def apply_pull(store: Any, page: PullResponse, *, from_cursor: int) -> PullCount
                 _apply_digipunt(session, change, device_id, now)
             counts.changes += 1
         _put(session, KEY_CURSOR, page.next_cursor)
-        if not page.has_more:
+        if restoring and not page.has_more:
             _drop(session, [KEY_NEEDS_FULL_PULL])
     if any(change.type == "catalog" for change in page.changes):
         from digipunt_app.core.catalog import forget_cached
@@ -896,25 +900,40 @@ def _apply_helper(
 
 
 def _apply_catalog(session: Session, change: Change, now: datetime) -> None:
-    from digipunt_app.core.catalog import apply_catalog_in
+    """Store a pulled catalog version, unless this PC has that very version already (a new PC
+    gets the catalog it shipped with: nothing to write)."""
+    from digipunt_app.core.catalog import apply_catalog_in, parse_catalog
 
-    apply_catalog_in(session, change.payload)
+    text = json.dumps(parse_catalog(change.payload).to_payload(), ensure_ascii=False)
+    stored = _raw(session).execute(
+        "SELECT payload FROM catalog WHERE version = ?", (change.payload.get("version"),)
+    ).fetchone()
+    if stored is None or stored[0] != text:
+        apply_catalog_in(session, change.payload)
 
 
 def _apply_digipunt(
     session: Session, change: Change, device_id: str | None, now: datetime
 ) -> None:
     data = change.payload
-    info = session.get(DigipuntInfo, change.id) or DigipuntInfo(id=change.id, device_id=device_id)
-    info.name = str(data.get("name") or info.name or "")
-    info.municipality = str(data.get("municipality") or "")
-    info.organisation_type = str(data.get("organisation_type") or "")
-    info.digibank_id = str(data.get("digibank_id") or "")
-    info.digibank_name = str(data.get("digibank_name") or "")
-    info.updated_at = now
-    session.add(info)
-    _put(session, KEY_DIGIPUNT_NAME, info.name)
-    _put(session, KEY_DIGIBANK_NAME, info.digibank_name)
+    values = {
+        key: str(data.get(key) or "")
+        for key in ("name", "municipality", "organisation_type", "digibank_id", "digibank_name")
+    }
+    # One upsert (a new name only when there is one; the device id only on the first row).
+    raw = _raw(session)
+    raw.execute(
+        "INSERT INTO digipunt_info (id, name, municipality, organisation_type, digibank_id, "
+        "digibank_name, device_id, updated_at) VALUES (:id, :name, :municipality, "
+        ":organisation_type, :digibank_id, :digibank_name, :device_id, :updated_at) "
+        "ON CONFLICT (id) DO UPDATE SET name = CASE WHEN excluded.name <> '' THEN excluded.name "
+        "ELSE digipunt_info.name END, municipality = excluded.municipality, "
+        "organisation_type = excluded.organisation_type, digibank_id = excluded.digibank_id, "
+        "digibank_name = excluded.digibank_name, updated_at = excluded.updated_at",
+        values | {"id": change.id, "device_id": device_id, "updated_at": to_db_time(now)},
+    )
+    name = raw.execute("SELECT name FROM digipunt_info WHERE id = ?", (change.id,)).fetchone()[0]
+    _put_many(session, {KEY_DIGIPUNT_NAME: name, KEY_DIGIBANK_NAME: values["digibank_name"]})
 
 
 # --- conflicts -------------------------------------------------------------------------------
