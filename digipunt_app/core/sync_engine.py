@@ -32,6 +32,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from digipunt_app.core import sync_engine_store as local
 from digipunt_app.core.sync_engine_lock import SyncLock
@@ -122,6 +123,18 @@ class _Flight:
 
     leased: _Leased
     answer: Future[PushResponse]
+
+
+class _NotSent(Exception):
+    """A request queued behind one that failed: it was never sent."""
+
+
+def _unless_failed(prior: Future[Any] | None, call: Callable[..., Any], *args: Any) -> Any:
+    """``call(*args)`` on the wire thread, unless the request queued before it failed (that one
+    is done by now: one wire thread, first in first out)."""
+    if prior is not None and prior.exception() is not None:
+        raise _NotSent
+    return call(*args)
 
 
 @dataclass
@@ -322,9 +335,14 @@ class SyncEngine:
                 if batch.leased_ids:
                     return _Leased(batch, before)
 
-        def send(leased: _Leased) -> _Flight:
+        def send(leased: _Leased, after: _Flight | None) -> _Flight:
+            """Queue the push of ``leased`` on the wire thread: it goes out as soon as the
+            answer to ``after`` is in (unless that push failed), without waiting for this
+            thread."""
+            prior = after.answer if after else None
             body, encoding = leased.batch.body, leased.batch.encoding
-            return _Flight(leased, wire.submit(client.push_body, body, encoding))
+            return _Flight(leased, wire.submit(_unless_failed, prior, client.push_body, body,
+                                               encoding))
 
         flight: _Flight | None = None  # the batch on the wire
         asked: _Asked | None = None
@@ -341,7 +359,7 @@ class SyncEngine:
             last = ahead is None and (not walk.partial or walk.passes >= MAX_PUSH_PASSES)
             if flight is None:
                 if ahead is not None:
-                    flight = send(ahead)
+                    flight = send(ahead, None)
                     continue
                 if last:
                     return asked
@@ -350,40 +368,47 @@ class SyncEngine:
                 walk.partial = False
                 walk.after = 0
                 continue
-            landed, flight = flight, None
-            response = self._settle(landed, ahead, walk)
-            if response is None:  # too large: walked back, smaller batches
-                continue
-            if ahead is not None:
-                flight = send(ahead)  # out before this batch's answers are applied
-            elif last:  # the pull after the push: asked for now, applied after these answers
+            # The next batch (or, after the last one, the pull) goes out the moment this answer
+            # is in, before its results are applied here.
+            queued = send(ahead, flight) if ahead is not None else None
+            if last:
                 cursor = local.load_cursor(self.store)
-                asked = _Asked(cursor, wire.submit(client.pull, cursor, PULL_LIMIT))
+                asked = _Asked(cursor, wire.submit(
+                    _unless_failed, flight.answer, client.pull, cursor, PULL_LIMIT
+                ))
+            landed, flight = flight, queued
+            response = self._settle(landed, queued, walk)
+            if response is None:  # too large: walked back, smaller batches
+                flight = asked = None
+                continue
             self._apply(landed.leased.batch, response, result)
             if progress:
                 progress("push", result.pushed, max(total, result.pushed))
 
     def _settle(
-        self, flight: _Flight, ahead: _Leased | None, walk: _OutboxWalk
+        self, flight: _Flight, queued: _Flight | None, walk: _OutboxWalk
     ) -> PushResponse | None:
-        """The answer to the batch on the wire. On failure the leases of that batch and of
-        ``ahead`` (leased, not sent) are lifted; 413 halves the batch and walks back (None)."""
+        """The answer to the batch on the wire. On failure the leases of that batch and of the
+        one queued behind it (never sent then) are lifted; 413 halves the batch and walks back
+        (None)."""
         leased = flight.leased
         try:
             return flight.answer.result()
-        except sc.TooLarge:
+        except sc.SyncError as err:
+            if queued is not None:
+                queued.answer.exception()  # wait: it is skipped, never sent
+            self._release(leased, queued.leased if queued else None)
+            if not isinstance(err, sc.TooLarge):
+                # The answer is unknown: the version stays "in flight" and is resent (in
+                # order, before any newer edit) next time; the leases are lifted so that can be
+                # at once.
+                raise
             # The server's limits are lower than the config said: halve the batch.
-            self._release(leased, ahead)
             if len(leased.batch.leased_ids) <= 1:
                 raise
             walk.limit = max(1, len(leased.batch.leased_ids) // 2)
             walk.after = leased.before
             return None
-        except sc.SyncError:
-            # The answer is unknown: the version stays "in flight" and is resent (in order,
-            # before any newer edit) next time; the leases are lifted so that can be at once.
-            self._release(leased, ahead)
-            raise
 
     def _apply(self, batch: local.PushBatch, response: PushResponse, result: SyncResult) -> None:
         self._measure(response.server_time)
