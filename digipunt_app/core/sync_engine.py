@@ -8,15 +8,18 @@ session per step); all HTTP is in ``sync.client``. One ``sync_once()``:
    leases left by a crashed sync are lifted at once;
 1. refreshes ``/v1/sync/config`` when it is older than an hour (so an idle sync is one request);
 2. pushes the outbox in batches of ``max_batch_records``. The rows of a batch are leased first (a
-   crash leaves at most an expiring lease); the version sent is remembered (``sync_inflight``) until
-   its result is known, so a lost answer followed by a local edit is resent in order instead of
-   becoming a false conflict. While a batch is on the wire (a worker thread does that request)
-   the next one is leased, so the lease costs no time of its own;
+   crash leaves at most an expiring lease) and the batch's body is kept as its in-flight copy
+   until its answers are applied, so a lost answer followed by a local edit is resent in order
+   instead of becoming a false conflict. The push is a pipeline: one worker thread makes the
+   requests; while a batch is on the wire this thread leases, writes and gzips the next one and
+   queues it behind, so it goes out the moment the answer is in, before the answers are applied.
+   So the app's work per batch overlaps the server's;
 3. applies the results: accepted/duplicate -> ``synced_rev``, outbox row gone unless edited
    meanwhile; conflict -> the local version is kept in the conflicts table and the server copy comes
    by pull; rejected -> kept with its reason, not resent until edited;
 4. pulls until ``has_more`` is false; each page is applied and its cursor stored in one transaction
-   (with cursor 0 -- a new PC, a restored backup -- it also pulls once before pushing).
+   (with cursor 0 -- a new PC, a restored backup -- it also pulls once before pushing). The pull
+   after a push is queued behind the last batch and applied after its answers.
 
 Failures never lose anything: the outbox stays, the result says what went wrong in plain Dutch, and
 ``next_attempt_at`` backs off exponentially with full jitter. Every answer's ``server_time`` is
