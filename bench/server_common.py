@@ -48,9 +48,27 @@ def postgres_url() -> Iterator[str]:
         cluster.stop()
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) used so far by process ``pid`` and its live children (Linux)."""
+    total = 0.0
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as f:
+            children = [int(c) for c in f.read().split()]
+    except OSError:
+        return total
+    return total + sum(cpu_seconds(child) for child in children)
+
+
 @contextmanager
-def server_process(db_url: str, workers: int = 1) -> Iterator[str]:
-    """``digipunt-server serve`` in a child process (its own GIL); yields the base URL."""
+def server_process(
+    db_url: str, workers: int = 1, pids: list[int] | None = None
+) -> Iterator[str]:
+    """``digipunt-server serve`` in a child process (its own GIL); yields the base URL.
+
+    ``pids`` (when given) receives the child's pid (for ``cpu_seconds``)."""
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, *os.environ.get("BENCH_SERVER_PYARGS", "").split(), "-m",
@@ -61,6 +79,8 @@ def server_process(db_url: str, workers: int = 1) -> Iterator[str]:
         stderr=open(os.environ.get("BENCH_SERVER_LOG", os.devnull), "ab"),  # noqa: SIM115
     )
     url = f"http://127.0.0.1:{port}"
+    if pids is not None:
+        pids.append(proc.pid)
     try:
         deadline = time.monotonic() + 60
         while True:

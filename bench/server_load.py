@@ -23,12 +23,14 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import requests
 
 from bench.server_common import (
+    cpu_seconds,
     percentile,
     postgres_url,
     server_process,
@@ -95,7 +97,8 @@ class Device:
 
 
 async def _async_rounds(
-    url: str, provisioned: list[tuple[str, str]], rounds: int, records: int
+    url: str, provisioned: list[tuple[str, str]], rounds: int, records: int,
+    cpu: Callable[[], float],
 ) -> dict:
     """The devices as coroutines of one event loop (in this process, apart from the server)."""
     conns = [(Connection(url, token), punt) for punt, token in provisioned]
@@ -145,6 +148,7 @@ async def _async_rounds(
 
     await asyncio.gather(*(pull_all(i, False) for i in range(len(conns))))
     wall = 0.0
+    server_cpu = 0.0
     for _ in range(rounds):
         go = asyncio.Event()
 
@@ -155,17 +159,20 @@ async def _async_rounds(
 
         tasks = [asyncio.create_task(sync(i)) for i in range(len(conns))]
         await asyncio.sleep(0)  # every device waits on the start line
+        c0 = cpu()
         t0 = time.perf_counter()
         go.set()
         await asyncio.gather(*tasks)
         wall += time.perf_counter() - t0
+        server_cpu += cpu() - c0
     await asyncio.gather(*(c.close() for c, _ in conns))
     return {"push": push_lat, "pull": pull_lat, "server_ms": server_ms, "errors": errors,
-            "wall": wall}
+            "wall": wall, "server_cpu": server_cpu}
 
 
 def _thread_rounds(
-    url: str, provisioned: list[tuple[str, str]], rounds: int, records: int
+    url: str, provisioned: list[tuple[str, str]], rounds: int, records: int,
+    cpu: Callable[[], float],
 ) -> dict:
     """The devices as 200 threads with ``requests`` (the first version of this bench)."""
     clients = [Device(url, token, punt) for punt, token in provisioned]
@@ -176,6 +183,7 @@ def _thread_rounds(
     errors: list[str] = []
     lock = threading.Lock()
     wall = 0.0
+    server_cpu = 0.0
     for _ in range(rounds):
         barrier = threading.Barrier(len(clients) + 1)
 
@@ -194,12 +202,15 @@ def _thread_rounds(
         threads = [threading.Thread(target=sync, args=(c,)) for c in clients]
         for t in threads:
             t.start()
+        c0 = cpu()
         barrier.wait()
         t0 = time.perf_counter()
         for t in threads:
             t.join()
         wall += time.perf_counter() - t0
-    return {"push": push_lat, "pull": pull_lat, "server_ms": [], "errors": errors, "wall": wall}
+        server_cpu += cpu() - c0
+    return {"push": push_lat, "pull": pull_lat, "server_ms": [], "errors": errors, "wall": wall,
+            "server_cpu": server_cpu}
 
 
 def run(db_url: str, devices: int, rounds: int, records: int, workers: int, client: str) -> dict:
@@ -219,11 +230,15 @@ def run(db_url: str, devices: int, rounds: int, records: int, workers: int, clie
                             token_hash=tokens.hash_secret(token)))
             provisioned.append((punt, token))
     db.dispose()
-    with server_process(db_url, workers) as url:
+    pids: list[int] = []
+    with server_process(db_url, workers, pids) as url:
+        def cpu() -> float:
+            return cpu_seconds(pids[0])
+
         if client == "async":
-            got = asyncio.run(_async_rounds(url, provisioned, rounds, records))
+            got = asyncio.run(_async_rounds(url, provisioned, rounds, records, cpu))
         else:
-            got = _thread_rounds(url, provisioned, rounds, records)
+            got = _thread_rounds(url, provisioned, rounds, records, cpu)
     every = got["push"] + got["pull"]
     inside = [v for v in got["server_ms"] if v == v]
     return {
@@ -233,6 +248,7 @@ def run(db_url: str, devices: int, rounds: int, records: int, workers: int, clie
         "push_p95": percentile(got["push"], 95), "pull_p95": percentile(got["pull"], 95),
         "server_p95_ms": percentile(inside, 95) if inside else float("nan"),
         "wall": got["wall"] / rounds,
+        "cpu_per_request_ms": 1000.0 * got["server_cpu"] / len(every),
     }
 
 
@@ -284,8 +300,8 @@ def main() -> int:
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC.",
         "",
         "| database, server, clients | requests | errors | p50 | p95 | max | push p95 | pull p95 "
-        "| in app p95 | round wall | p95 / bar |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| in app p95 | round wall | server CPU / request | p95 / bar |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, r in results.items():
         inside = "n/a" if r["server_p95_ms"] != r["server_p95_ms"] else (
@@ -294,7 +310,7 @@ def main() -> int:
             f"| {name} | {r['requests']} | {r['errors']} | {r['p50'] * ms:.0f} ms | "
             f"{r['p95'] * ms:.0f} ms | {r['max'] * ms:.0f} ms | {r['push_p95'] * ms:.0f} ms | "
             f"{r['pull_p95'] * ms:.0f} ms | {inside} | {r['wall']:.2f} s | "
-            f"{r['p95'] / 0.250:.2f}x |"
+            f"{r['cpu_per_request_ms']:.2f} ms | {r['p95'] / 0.250:.2f}x |"
         )
         if r["error_kinds"]:
             lines.append(f"\nErrors on {name}: {', '.join(r['error_kinds'])}")

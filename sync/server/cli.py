@@ -79,7 +79,10 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--keep-alive", type=float, default=30.0, metavar="SECONDS",
                    help="how long an idle HTTP connection is kept open (default 30)")
     c.add_argument("--workers", type=int, default=1,
-                   help="worker processes (PostgreSQL: about one per core)")
+                   help="worker processes (PostgreSQL: about one per core; SQLite: keep 1)")
+    c.add_argument("--access-log", action="store_true",
+                   help="log every request (off by default: the reverse proxy logs them, and "
+                   "a line per sync costs the server more than the sync)")
     return p
 
 
@@ -145,6 +148,18 @@ def _safe(url: str) -> str:
     return url
 
 
+def _fast_io() -> dict[str, str]:
+    """uvloop and httptools when installed (extra ``server``; without them uvicorn's defaults)."""
+    options = {}
+    for module, key, value in (("uvloop", "loop", "uvloop"), ("httptools", "http", "httptools")):
+        try:
+            __import__(module)
+        except ImportError:
+            continue
+        options[key] = value
+    return options
+
+
 def _serve(url: str, args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -154,6 +169,7 @@ def _serve(url: str, args: argparse.Namespace) -> int:
         "host": args.host, "port": args.port, "log_level": "info",
         "proxy_headers": args.proxy_headers, "forwarded_allow_ips": args.forwarded_allow_ips,
         "timeout_keep_alive": args.keep_alive, "backlog": 4096,
+        "access_log": args.access_log, **_fast_io(),
     }
     create_app(url).state.db.dispose()  # migrate once, and fail here on a bad URL
     if args.workers > 1:

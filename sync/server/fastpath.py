@@ -139,7 +139,7 @@ class SyncFastPath:
         if self._readers is None:
             with self._readers_lock:
                 if self._readers is None:
-                    self._readers = _Readers(self.db, 2 if self.db.is_sqlite else 4)
+                    self._readers = _Readers(self.db, 1 if self.db.is_sqlite else 4)
         return self._readers
 
     def close(self) -> None:
@@ -236,10 +236,13 @@ class SyncFastPath:
         if token is None:
             raise _Fallback()
         readers = self.readers()
-        loop = asyncio.get_running_loop()
-        answer = await loop.run_in_executor(
-            readers.pool, self._pull_read, readers, hash_secret(token), cursor, limit
-        )
+        if self.db.is_sqlite:  # a read of microseconds: a thread hand-off would cost more
+            answer = self._pull_read(readers, hash_secret(token), cursor, limit)
+        else:
+            loop = asyncio.get_running_loop()
+            answer = await loop.run_in_executor(
+                readers.pool, self._pull_read, readers, hash_secret(token), cursor, limit
+            )
         if answer is None:
             raise _Fallback()
         return answer

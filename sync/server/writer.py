@@ -161,40 +161,25 @@ class GroupWriter:
                 ticket.error = err
             return
         try:
-            cur = raw(conn).cursor()
-            feeding: list[_Ticket] = []
-            for ticket in group:
-                cur.execute("SAVEPOINT dp_job")
-                try:
-                    wants_feed = ticket.job.land(conn)
-                except Exception as err:
-                    cur.execute("ROLLBACK TO SAVEPOINT dp_job")
-                    cur.execute("RELEASE SAVEPOINT dp_job")
-                    ticket.error = err
-                    if len(group) > 1 and not _is_problem(err):
-                        retry.append(ticket)  # a deadlock or a lost race: alone, once more
-                    continue
-                cur.execute("RELEASE SAVEPOINT dp_job")
-                if wants_feed:
-                    feeding.append(ticket)
-            if feeding:
-                self.db.lock_feed_raw(cur)
-                for ticket in feeding:
-                    ticket.job.feed(cur)
-            cur.close()
+            land_group(self.db, conn, group, retry)
             tx.commit()
         except Exception as err:
-            try:
-                tx.rollback()
-            except Exception:  # the connection is gone: a new one next time
-                self._drop_connection()
-            if len(group) == 1:
-                log.exception("sync write failed", exc_info=err)
-                group[0].error = err
-            else:
-                retry[:] = [t for t in group if t.error is None or not _is_problem(t.error)]
-                for t in retry:
-                    t.error = None
+            self._failed(tx, group, retry, err)
+
+    def _failed(self, tx: Any, group: list[_Ticket], retry: list[_Ticket],
+                err: Exception) -> None:
+        """The group's feed or commit failed: roll back; each job runs again alone."""
+        try:
+            tx.rollback()
+        except Exception:  # the connection is gone: a new one next time
+            self._drop_connection()
+        if len(group) == 1:
+            log.exception("sync write failed", exc_info=err)
+            group[0].error = err
+        else:
+            retry[:] = [t for t in group if t.error is None or not _is_problem(t.error)]
+            for t in retry:
+                t.error = None
 
     def _drop_connection(self) -> None:
         if self._conn is not None:
@@ -204,3 +189,30 @@ class GroupWriter:
             except Exception:
                 pass
             self._conn = None
+
+
+def land_group(db: Any, conn: Connection, group: list[_Ticket], retry: list[_Ticket]) -> None:
+    """Every job's records under a savepoint of its own, then every feed row after one lock."""
+    cur = raw(conn).cursor()
+    try:
+        feeding: list[_Ticket] = []
+        for ticket in group:
+            cur.execute("SAVEPOINT dp_job")
+            try:
+                wants_feed = ticket.job.land(conn)
+            except Exception as err:
+                cur.execute("ROLLBACK TO SAVEPOINT dp_job")
+                cur.execute("RELEASE SAVEPOINT dp_job")
+                ticket.error = err
+                if len(group) > 1 and not _is_problem(err):
+                    retry.append(ticket)  # a deadlock or a lost race: alone, once more
+                continue
+            cur.execute("RELEASE SAVEPOINT dp_job")
+            if wants_feed:
+                feeding.append(ticket)
+        if feeding:
+            db.lock_feed_raw(cur)
+            for ticket in feeding:
+                ticket.job.feed(cur)
+    finally:
+        cur.close()
