@@ -29,10 +29,11 @@ async function main() {
   let n = 0;
   for (const size of sizes.split(",").map(Number)) {
     n += 1;
-    const timed = await runOnce(docs, `${server}/bench_${size}_${n}_direct`, size);
+    // A fresh remote database for every run (the pid keeps names apart between invocations).
+    const timed = await runOnce(docs, `${server}/bench_${size}_${n}_${process.pid}`, size);
     const line = { batch_size: size, seconds: timed.seconds, docs_written: timed.docs_written };
     if (proxy) {
-      const counted = await runOnce(docs, `${proxy}/bench_${size}_${n}_counted`, size);
+      const counted = await runOnce(docs, `${proxy}/bench_${size}_${n}_${process.pid}_c`, size);
       line.counted_via = proxy;
       line.counted_docs_written = counted.docs_written;
     }
