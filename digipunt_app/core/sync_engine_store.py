@@ -22,6 +22,7 @@ import base64
 import contextlib
 import gzip
 import json
+import re
 import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator
@@ -366,6 +367,62 @@ def _bulk_session(store: Any) -> Iterator[Session]:
         raise err from exc
 
 
+@contextlib.contextmanager
+def _raw_transaction(store: Any) -> Iterator[Any]:
+    """One transaction on a raw sqlite3 connection of the store's pool, for the push path (no
+    Session: a fixed cost of ~0.3 ms less per step). Failures roll back and become the same
+    plain Dutch ``StorageError`` as through ``store.session()``."""
+    pooled = store.engine.raw_connection()
+    raw = pooled.driver_connection
+    try:
+        raw.execute("BEGIN")
+        try:
+            yield raw
+            raw.execute("COMMIT")
+        except BaseException:
+            if raw.in_transaction:
+                raw.execute("ROLLBACK")
+            raise
+    except sqlite3.Error as exc:
+        err = storage_error(exc)
+        if err is None:
+            raise
+        raise err from exc
+    finally:
+        pooled.close()
+
+
+def _raw_get_many(raw: Any, keys: list[str]) -> dict[str, Any]:
+    return {key: json.loads(value) for key, value in raw.execute(
+        f"SELECT key, value FROM sync_state WHERE key {_IN_JSON}", (_dumps(keys),)
+    )}
+
+
+def _raw_put_many(raw: Any, values: dict[str, Any]) -> None:
+    if values:
+        raw.executemany(_UPSERT_STATE, [
+            (key, json.dumps(value, separators=(",", ":"), default=str))
+            for key, value in values.items()
+        ])
+
+
+_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f]')
+
+
+def _json_strings(items: list[str]) -> str:
+    """``_dumps(items)`` for a list of ids, without the encoder when none needs escaping."""
+    if not items or _NEEDS_ESCAPE.search("".join(items)):
+        return _dumps(items)
+    return '["' + '","'.join(items) + '"]'
+
+
+def _json_revs(revs: dict[str, int]) -> str:
+    """``_dumps(revs)`` for ``{id: rev}``, without the encoder when no id needs escaping."""
+    if not revs or _NEEDS_ESCAPE.search("".join(revs)):
+        return _dumps(revs)
+    return "{" + ",".join([f'"{key}":{rev}' for key, rev in revs.items()]) + "}"
+
+
 def _raw(session: Session) -> Any:
     """The sqlite3 connection under ``session`` (same transaction): the push path's bulk SQL."""
     return session.connection().connection.driver_connection
@@ -448,8 +505,7 @@ def lease_batch(
     now_text = to_db_time(now)
     sane_text = to_db_time(now + lease + LEASE_SANITY)
     device_id = state.device_id
-    with _bulk_session(store) as session:
-        raw = _raw(session)
+    with _raw_transaction(store) as raw:
         rejected = {
             key[len(REJECTED):]: json.loads(value) for key, value in raw.execute(
                 "SELECT key, value FROM sync_state WHERE key >= ? AND key < ?",
@@ -468,7 +524,7 @@ def lease_batch(
         if session_ids:
             rows.update((t[0], t) for t in raw.execute(
                 f"SELECT {_SESSION_COLS} FROM help_session WHERE id {_IN_JSON}",
-                (_dumps(session_ids),),
+                (_json_strings(session_ids),),
             ))
         if helper_ids:
             rows.update((t[0], t) for t in raw.execute(
@@ -544,7 +600,7 @@ def lease_batch(
         if leased:
             raw.execute(
                 f"UPDATE outbox SET lease_until = ?, attempts = attempts + 1 WHERE id {_IN_JSON}",
-                (to_db_time(now + lease), _dumps(leased)),
+                (to_db_time(now + lease), "[" + ",".join(map(str, leased)) + "]"),
             )
         if chains:
             raw.executemany(_UPSERT_STATE, chains)
@@ -564,15 +620,14 @@ def release(store: Any, record_ids: list[str] | None, batch_ids: list[str] | Non
     batch (only while holding the sync lock: no push is in flight then)."""
     if record_ids is not None and not record_ids and not batch_ids:
         return
-    with _bulk_session(store) as session:
-        raw = _raw(session)
+    with _raw_transaction(store) as raw:
         if record_ids is None:
             raw.execute("UPDATE outbox SET lease_until = NULL WHERE lease_until IS NOT NULL")
         elif record_ids:
             raw.execute(
                 f"UPDATE outbox SET lease_until = NULL WHERE lease_until IS NOT NULL "
                 f"AND record_id {_IN_JSON}",
-                (_dumps(record_ids),),
+                (_json_strings(record_ids),),
             )
         _unpack_batches(raw, None if record_ids is None else batch_ids or [])
 
@@ -658,28 +713,27 @@ def apply_push_results(store: Any, batch: PushBatch, results: list[PushResult]) 
             refused[REJECTED + record_id] = {"rev": rev, "reason": reason}
             keep_leased = True
     conflicted_set = set(conflicted)
-    with _bulk_session(store) as session, session.no_autoflush:
-        raw = _raw(session)
-        for record_id in conflicted:
-            _add_conflict(session, record_id, now)
+    with _raw_transaction(store) as raw:
+        if conflicted:
+            _add_conflicts(raw, conflicted, now)
         for table, revs in synced.items():
             if revs:  # table is one of two literals, never input
                 raw.execute(
                     f"UPDATE {table} SET synced_rev = j.value FROM json_each(?) AS j "
                     f"WHERE {table}.id = j.key AND {table}.synced_rev < j.value",
-                    (_dumps(revs),),
+                    (_json_revs(revs),),
                 )
         # The outbox row goes only when the rev sent is still the latest local one (a conflict
         # takes the current local version into the conflicts table: its row goes too).
         if finished:
-            removed = raw.execute(_DELETE_SENT, (_dumps(finished),)).rowcount
+            removed = raw.execute(_DELETE_SENT, (_json_revs(finished),)).rowcount
             keep_leased = keep_leased or removed != len(finished)
         if conflicted:
             raw.execute(f"DELETE FROM outbox WHERE record_id {_IN_JSON}", (_dumps(conflicted),))
         if keep_leased:
             raw.execute(
                 f"UPDATE outbox SET lease_until = NULL WHERE record_id {_IN_JSON}",
-                (_dumps(batch.leased_ids),),
+                (_json_strings(batch.leased_ids),),
             )
         # In-flight copies: the batch's goes; a record without an answer keeps its version.
         chained = set(batch.chained)
@@ -689,7 +743,7 @@ def apply_push_results(store: Any, batch: PushBatch, results: list[PushResult]) 
             if record_id not in answered and record_id not in chained
         }
         if batch.partial:  # newer versions still waiting for an answer
-            chains = _get_many(session, [INFLIGHT + i for i in batch.partial])
+            chains = _raw_get_many(raw, [INFLIGHT + i for i in batch.partial])
             for record_id in batch.partial:
                 key = INFLIGHT + record_id
                 if record_id not in answered:
@@ -701,7 +755,7 @@ def apply_push_results(store: Any, batch: PushBatch, results: list[PushResult]) 
         if gone:
             raw.execute(
                 "DELETE FROM sync_state WHERE key IN (SELECT ? || value FROM json_each(?))",
-                (INFLIGHT, _dumps(gone)),
+                (INFLIGHT, _json_strings(gone)),
             )
         raw.execute("DELETE FROM sync_state WHERE key = ?", (INFLIGHT_BATCH + batch.batch_id,))
         notes = [i for i in batch.refused if i in finished or i in conflicted_set]
@@ -710,8 +764,8 @@ def apply_push_results(store: Any, batch: PushBatch, results: list[PushResult]) 
                 "DELETE FROM sync_state WHERE key IN (SELECT ? || value FROM json_each(?))",
                 (REJECTED, _dumps(notes)),
             )
-        _put_many(session, later)
-        _put_many(session, refused)
+        _raw_put_many(raw, later)
+        _raw_put_many(raw, refused)
     return counts
 
 
@@ -722,20 +776,25 @@ def _version_json(payload: dict[str, Any], rev: int, deleted: bool) -> str:
     return json.dumps(data, separators=(",", ":"), sort_keys=True)
 
 
-def _add_conflict(session: Session, record_id: str, now: datetime) -> None:
-    """Keep the local version of a help session that lost on the server."""
-    row = session.get(HelpSession, record_id)
-    if row is None:
-        return
-    payload = HelpSessionPayload.model_validate(session_payload(row, None))
-    session.add(Conflict(
-        record_type="help_session",
-        record_id=record_id,
-        local_json=_version_json(payload.model_dump(mode="json"), row.rev, row.deleted),
-        server_json=None,
-        created_at=now,
-        resolved_at=None,
-    ))
+def _add_conflicts(raw: Any, record_ids: list[str], now: datetime) -> None:
+    """Keep the local versions of help sessions that lost on the server."""
+    rows = raw.execute(
+        f"SELECT {_SESSION_COLS} FROM help_session WHERE id {_IN_JSON}", (_dumps(record_ids),)
+    ).fetchall()
+    order = {record_id: i for i, record_id in enumerate(record_ids)}
+    rows.sort(key=lambda t: order[t[0]])
+    kept = []
+    for t in rows:
+        record = json.loads(_session_json(t, None))
+        payload = HelpSessionPayload.model_validate(record["payload"])
+        local_json = _version_json(payload.model_dump(mode="json"), record["rev"],
+                                   record["deleted"])
+        kept.append((record["id"], local_json, to_db_time(now)))
+    raw.executemany(
+        "INSERT INTO conflicts (record_type, record_id, local_json, server_json, created_at, "
+        "resolved_at) VALUES ('help_session', ?, ?, NULL, ?, NULL)",
+        kept,
+    )
 
 
 # --- pull ------------------------------------------------------------------------------------

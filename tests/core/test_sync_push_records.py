@@ -151,3 +151,12 @@ def test_a_record_left_without_an_answer_keeps_its_version(store: Store) -> None
     assert _batch_rows(store) == 0 and _inflight(store) == {second.id: [1]}
     assert local.pending_count(store) == 1
     assert _lease(store).leased_ids == [second.id]  # its lease was lifted
+
+
+def test_id_lists_for_sql_are_the_same_json_as_the_encoders() -> None:
+    plain = ["0193a0b2-1234-7abc-8def-0123456789ab", "b"]
+    odd = ['a"b', "c\\d", "e\nf", "Anaïs"]
+    for ids in (plain, odd, plain + odd, []):
+        assert json.loads(local._json_strings(ids)) == ids
+        revs = {record_id: rev for rev, record_id in enumerate(ids, start=1)}
+        assert json.loads(local._json_revs(revs)) == revs
