@@ -280,9 +280,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
-    from digipunt_app.ui.app import run  # imported lazily: Qt only when a window is wanted
+    import gc
 
-    return int(run(args) or 0)
+    # No cyclic garbage collection while Qt and the window are built (they make hundreds of
+    # thousands of long-lived objects; every collection would walk them): ui.app turns it back
+    # on right after the first paint (DESIGN.md §10, start to usable window).
+    gc.disable()
+    try:
+        from digipunt_app.ui.app import run  # imported lazily: Qt only when a window is wanted
+
+        return int(run(args) or 0)
+    finally:
+        gc.enable()
 
 
 def _setup_logging(args: argparse.Namespace) -> None:

@@ -86,12 +86,23 @@ def _run_hooks(window: MainWindow) -> None:
         hook(window)
 
 
+def _collect_garbage_again() -> None:
+    """``digipunt_app.cli`` turns the cyclic garbage collector off while the window is built;
+    once it is painted, the objects made so far (Qt's and ours, nearly all kept for the whole
+    run) are moved out of the collector's way and collection is on again."""
+    import gc
+
+    gc.freeze()
+    gc.enable()
+
+
 def run(args: Any) -> int:
     from digipunt_app.core import config
 
     app = make_app()
     data_dir = config.data_dir(getattr(args, "data_dir", None))
     window = build_window(app, data_dir, getattr(args, "lang", None))
+    window.usable.connect(_collect_garbage_again)
     window.show()
     if os.environ.get("DIGIPUNT_EXIT_AFTER_START") == "1":
 

@@ -4,15 +4,18 @@ The most common session (one service, solved together, adult, walk-in, now, last
 key presses: a number key picks the service tile, Enter saves ("Opslaan & nieuw": the helper is
 kept, everything else goes back to its default). The form never talks to the store itself: it
 asks ``Operations`` to save, and keeps everything typed when the save fails.
+
+The form is built before the window's first paint, so it follows the rules of ``first_paint``.
 """
 
 from __future__ import annotations
 
 import contextlib
 from datetime import UTC, datetime
-from typing import Any
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, Qt, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, QLocale, Signal
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -34,19 +37,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from digipunt_app.core.records import (
-    SessionDraft,
-    SessionRow,
-    StorageError,
-    ValidationError,
-)
-from digipunt_app.ui import labels, service_usage
+from digipunt_app.ui import i18n, labels, service_usage
 from digipunt_app.ui.flow_layout import FlowLayout
 from digipunt_app.ui.operations import Operations
 from digipunt_app.ui.service_tiles import ServiceTiles
-from digipunt_app.ui.visitor_card import VisitorCardDialog
+
+if TYPE_CHECKING:
+    from digipunt_app.core.records import SessionDraft, SessionRow
 
 MAX_NOTES = 500
+# A new session as ``core.records.SessionDraft`` makes it (a test keeps the two equal): the form's
+# first fill happens before the window's first paint, without building the core's dataclasses.
+NEW_SESSION = {
+    "duration_min": 15,
+    "channel": "walk_in",
+    "services": (),
+    "outcome": "solved_together",
+    "referrals": (),
+    "age_band": "unknown",
+    "adult_confirmed": True,
+    "target_groups": (),
+    "language": "nl",
+    "interpreter": False,
+    "first_visit": "unknown",
+    "helper_id": None,
+    "visitor_code": None,
+    "postcode": None,
+    "notes": "",
+}
+# Keys of the form's shortcuts, as text (``QKeySequence("Num+1")`` is keypad 1): no ``Qt.Key``
+# lookup before the first paint.
+NUMBER_KEYS = tuple((str(n), f"Num+{n}") for n in range(1, 10))
+SAVE_KEYS = ("Return", "Enter", "Ctrl+S")
+CLEAR_KEYS = ("Esc",)
 
 
 def _checks_box(parent: QWidget, codes: list[str]) -> tuple[QGroupBox, dict[str, QCheckBox]]:
@@ -78,6 +101,7 @@ class EntryForm(QWidget):
         self._build()
         self._shortcuts()
         self.retranslate()
+        i18n.changes().languageChanged.connect(self._language_changed)
         self.reset(keep_helper=False)
 
     # --- construction ------------------------------------------------------------------------
@@ -198,7 +222,7 @@ class EntryForm(QWidget):
         # Outside the scroll area: always visible, whatever the font size.
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._message_selectable = False  # made selectable when it first shows a text
         self.message.hide()
         bar = QHBoxLayout()
         self.save_button = QPushButton(self)
@@ -217,24 +241,22 @@ class EntryForm(QWidget):
         self.setTabOrder(self.tiles.more, self.outcome_buttons["solved_by_visitor"])
 
     def _shortcuts(self) -> None:
-        ctx = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for number in range(1, 10):
-            for key in (getattr(Qt.Key, f"Key_{number}"),):
-                sc = QShortcut(QKeySequence(key), self, context=ctx)
-                sc.activated.connect(lambda n=number: self._number_key(n))
-            # The keypad sends the same digits with KeypadModifier.
-            sc = QShortcut(
-                QKeySequence(Qt.KeyboardModifier.KeypadModifier | getattr(Qt.Key, f"Key_{number}")),
-                self,
-                context=ctx,
-            )
-            sc.activated.connect(lambda n=number: self._number_key(n))
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            sc = QShortcut(QKeySequence(key), self, context=ctx)
-            sc.activated.connect(self.save)
-        QShortcut(QKeySequence("Ctrl+S"), self, context=ctx).activated.connect(self.save)
-        esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, context=ctx)
-        esc.activated.connect(self._clear_clicked)
+        """Number keys (top row and keypad) pick tiles, Enter saves, Esc clears: only while the
+        focus is in the form (a line edit that takes digits keeps them)."""
+
+        def add(keys: str, slot: Any) -> None:
+            shortcut = QShortcut(QKeySequence(keys), self)
+            # Qt.ShortcutContext.WidgetWithChildrenShortcut, set by its name (see first_paint).
+            shortcut.setProperty("context", "WidgetWithChildrenShortcut")
+            shortcut.activated.connect(slot)
+
+        for number, keys in enumerate(NUMBER_KEYS, start=1):
+            for key in keys:
+                add(key, lambda n=number: self._number_key(n))
+        for key in SAVE_KEYS:
+            add(key, self.save)
+        for key in CLEAR_KEYS:
+            add(key, self._clear_clicked)
 
     # --- data from the window ----------------------------------------------------------------
     def set_catalog(self, services: list[tuple[str, dict[str, str]]], usage: list[str]) -> None:
@@ -281,21 +303,21 @@ class EntryForm(QWidget):
         """Back to a new session with the defaults; the helper stays when ``keep_helper``."""
         helper = self.helper.currentData() if keep_helper else None
         self._editing = None
-        self._fill(SessionDraft(started_at=datetime.now(UTC)))
+        self._fill(SimpleNamespace(started_at=datetime.now(UTC), **NEW_SESSION))
         if keep_helper:
             self._select_data(self.helper, helper)
         self._time_touched = False
         self.retranslate_buttons()
 
-    def _fill(self, d: SessionDraft) -> None:
+    def _fill(self, d: SessionDraft | SimpleNamespace) -> None:
         self.tiles.set_selected(list(d.services))
         self.outcome_buttons.get(d.outcome, self.outcome_buttons["solved_together"]).setChecked(
             True
         )
         self.started.blockSignals(True)
-        self.started.setDateTime(
-            QDateTime.fromSecsSinceEpoch(int(d.started_at.timestamp()), QTimeZone.systemTimeZone())
-        )
+        # Local time without a QTimeZone: QTimeZone.systemTimeZone() reads the zone database
+        # (~8 ms the first time, before the first paint); the local clock shows the same.
+        self.started.setDateTime(QDateTime.fromSecsSinceEpoch(int(d.started_at.timestamp())))
         self.started.blockSignals(False)
         self.duration.setValue(d.duration_min)
         self._select_data(self.channel, d.channel)
@@ -316,6 +338,8 @@ class EntryForm(QWidget):
 
     def draft(self) -> SessionDraft:
         """What the form holds now, as a ``SessionDraft``."""
+        from digipunt_app.core.records import SessionDraft
+
         if self._time_touched:
             started = datetime.fromtimestamp(self.started.dateTime().toSecsSinceEpoch(), UTC)
         else:
@@ -382,12 +406,8 @@ class EntryForm(QWidget):
         self.save_button.setEnabled(True)
         was_edit = self._editing is not None
         names = ", ".join(self.tiles.labels().get(c, c) for c in row.services)
-        when = QLocale().toString(
-            QDateTime.fromSecsSinceEpoch(
-                int(row.started_at.timestamp()), QTimeZone.systemTimeZone()
-            ),
-            "HH:mm",
-        )
+        when = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(row.started_at.timestamp())),
+                                  "HH:mm")
         if was_edit:
             text = self.tr("✔ Wijziging bewaard: {services}").format(services=names)
         else:
@@ -403,6 +423,8 @@ class EntryForm(QWidget):
     def _save_failed(self, err: BaseException) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
+        from digipunt_app.core.records import StorageError, ValidationError
+
         if isinstance(err, ValidationError):
             self._field_error(str(err), err.field)
         elif isinstance(err, StorageError):
@@ -444,6 +466,11 @@ class EntryForm(QWidget):
             widget.setFocus()
 
     def _show_message(self, text: str, ok: bool = False) -> None:
+        if text and not self._message_selectable:
+            from PySide6.QtCore import Qt
+
+            self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._message_selectable = True
         self.message.setText(text)
         self.message.setVisible(bool(text))
         style = "color: #14532d; font-weight: bold;" if ok else "color: #8a1c1c; font-weight: bold;"
@@ -470,10 +497,12 @@ class EntryForm(QWidget):
         self.adult.setEnabled(not minor)
 
     def _notes_changed(self) -> None:
-        from digipunt_app.core import privacy
-
         text = self.notes.toPlainText()
-        reasons = list(privacy.check_notes(text))
+        reasons: list[str] = []
+        if text:
+            from digipunt_app.core import privacy
+
+            reasons = list(privacy.check_notes(text))
         if len(text) > MAX_NOTES:
             reasons.append(
                 self.tr("De notitie is {n} tekens lang; maximaal {max}.").format(
@@ -500,6 +529,7 @@ class EntryForm(QWidget):
 
     def _make_code(self) -> None:
         from digipunt_app.core import visitor_code
+        from digipunt_app.ui.visitor_card import VisitorCardDialog
 
         code = visitor_code.generate()
         self.code.setText(code)
@@ -510,11 +540,9 @@ class EntryForm(QWidget):
         index = combo.findData(value)
         combo.setCurrentIndex(index if index >= 0 else 0)
 
-    # --- language ----------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+    # --- language (i18n.changes(), not changeEvent: see first_paint) --------------------------
+    def _language_changed(self, _lang: str) -> None:
+        self.retranslate()
 
     def _fill_combo(self, combo: QComboBox, items: dict[str, str]) -> None:
         current = combo.currentData()

@@ -1,10 +1,16 @@
 """A layout that places its items left to right and wraps to a new line when the width runs out,
-so rows of tiles and check boxes stay usable at 200% font size."""
+so rows of tiles and check boxes stay usable at 200% font size.
+
+It is on the entry form, so it runs before the first paint: it never looks up the ``Qt``
+namespace (see ``first_paint``). It does not override ``expandingDirections`` either (returning a
+``Qt.Orientation`` would build that namespace): the host widgets sit in vertical layouts with a
+stretch or a stretching table beside them, so they get no extra space either way.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize
+from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
 class FlowLayout(QLayout):
@@ -34,9 +40,6 @@ class FlowLayout(QLayout):
         self._heights.clear()
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
-    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
-        return Qt.Orientation(0)
-
     def hasHeightForWidth(self) -> bool:  # noqa: N802
         return True
 
@@ -61,14 +64,21 @@ class FlowLayout(QLayout):
         return size + QSize(m.left() + m.right(), m.top() + m.bottom())
 
     # --- placement ---------------------------------------------------------------------------
-    def _gap(self, item: QLayoutItem, orientation: Qt.Orientation) -> int:
+    def _gaps(self, item: QLayoutItem) -> tuple[int, int]:
+        """Horizontal and vertical gap after ``item``: the spacing given, else the style's."""
         if self._spacing >= 0:
-            return self._spacing
+            return self._spacing, self._spacing
         widget = item.widget()
         if widget is None:
-            return 6
-        return widget.style().layoutSpacing(
-            QSizePolicy.ControlType.PushButton, QSizePolicy.ControlType.PushButton, orientation
+            return 6, 6
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QSizePolicy
+
+        button = QSizePolicy.ControlType.PushButton
+        style = widget.style()
+        return (
+            style.layoutSpacing(button, button, Qt.Orientation.Horizontal),
+            style.layoutSpacing(button, button, Qt.Orientation.Vertical),
         )
 
     def _arrange(self, rect: QRect, *, move: bool) -> int:
@@ -80,8 +90,7 @@ class FlowLayout(QLayout):
             if widget is not None and widget.isHidden():
                 continue
             hint = item.sizeHint()
-            gap_x = self._gap(item, Qt.Orientation.Horizontal)
-            gap_y = self._gap(item, Qt.Orientation.Vertical)
+            gap_x, gap_y = self._gaps(item)
             width = min(hint.width(), max(area.width(), 1))
             if x + width > area.right() + 1 and line_height > 0:
                 x = area.x()

@@ -4,15 +4,22 @@
 own ``qtbase_fr.qm`` for standard dialogs) and the default ``QLocale``; Qt then sends
 ``QEvent.LanguageChange`` to every widget, whose ``changeEvent`` calls its ``retranslate()``.
 ``set_font_scale(app, 150)`` scales the application font from the system size it started with.
+
+The widgets built before the window's first paint (main window, entry form, tiles) listen to
+``changes()`` instead (``languageChanged``, ``fontScaleChanged``, emitted once the change is
+applied): a ``changeEvent`` override would make PySide6 build ``QEvent`` and its ~190-member
+``Type`` enum before that paint (see ``first_paint``).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 LANGUAGES = ("nl", "fr", "en")
 FONT_SCALES = (100, 125, 150, 175, 200)
@@ -30,6 +37,21 @@ def translations_dir() -> Path:
 _installed: list[QTranslator] = []
 _current = {"lang": "nl"}
 _base_point_size: list[float] = []
+
+
+class Changes(QObject):
+    languageChanged = Signal(str)  # the new language, its translators installed (queued)
+    fontScaleChanged = Signal(int)  # the new percentage, the application font set (queued)
+
+
+_changes: list[Changes] = []
+
+
+def changes() -> Changes:
+    """The one ``Changes`` object of the process (see the module docstring)."""
+    if not _changes:
+        _changes.append(Changes())
+    return _changes[0]
 
 
 def current_language() -> str:
@@ -56,10 +78,19 @@ def set_language(app: QApplication, lang: str) -> None:
     for translator in _installed:
         app.installTranslator(translator)
     # With no translator change (nl -> nl) Qt sends no event; widgets are already right.
+    if _changes:
+        # Qt posts its LanguageChange events; emitting from the event loop too keeps every
+        # widget (changeEvent or ``changes()``) switching in the same turn.
+        from PySide6.QtCore import QTimer
+
+        changes_ = _changes[0]
+        QTimer.singleShot(0, changes_, lambda: changes_.languageChanged.emit(lang))
 
 
 def set_font_scale(app: QApplication, percent: int) -> None:
     """Scale the application font to ``percent`` of the system font size (100..200)."""
+    from PySide6.QtGui import QFont
+
     percent = max(100, min(200, int(percent)))
     font = QFont(app.font())
     if not _base_point_size:
@@ -67,3 +98,9 @@ def set_font_scale(app: QApplication, percent: int) -> None:
         _base_point_size.append(size if size > 0 else 10.0)
     font.setPointSizeF(_base_point_size[0] * percent / 100)
     app.setFont(font)
+    if _changes:
+        # From the event loop, after Qt has handed the new font to every widget.
+        from PySide6.QtCore import QTimer
+
+        changes_ = _changes[0]
+        QTimer.singleShot(0, changes_, lambda: changes_.fontScaleChanged.emit(percent))

@@ -10,20 +10,28 @@ Extension points (one line each, for the other parts of the app):
 - a menu action:    ``window.add_action("sync", action)`` for the "Synchronisatie" menu
   (``"file"``, ``"sync"`` and ``"help"`` exist; ``toolbar=True`` also puts it, text beside icon,
   on the toolbar).
+- a tab built only when first shown: ``window.add_lazy_tab(key, factory, title)``; the page is
+  ``window.page(key)`` (built on the spot when asked for);
 - ``window.usable`` is emitted once the window shows with the entry form ready for input (tiles
   from the shipped catalog; a save asked for now runs as soon as the store is open);
   ``window.ready`` once the store is open and its data is shown;
   ``window.store_opened`` carries the ``Store`` when it is open (for controllers that need it).
+
+Start-up order (DESIGN.md §10, start to usable window; the rules are in ``first_paint``): only
+the entry form is built before the first paint; ``usable`` is emitted once the window is exposed
+and painted, and then the store is opened on the DB worker. The list, volunteers and settings
+tabs are built when first shown (or when ``window.session_list`` etc. is first used), in their
+place in the tab order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QLocale, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -38,12 +46,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from digipunt_app.ui import i18n, service_usage
+from digipunt_app.ui import first_paint, i18n, service_usage
 from digipunt_app.ui.entry_form import EntryForm
-from digipunt_app.ui.helpers_page import HelpersPage
 from digipunt_app.ui.operations import Operations
-from digipunt_app.ui.session_list import SessionList
-from digipunt_app.ui.settings_page import SettingsPage
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from digipunt_app.ui.helpers_page import HelpersPage
+    from digipunt_app.ui.session_list import SessionList
+    from digipunt_app.ui.settings_page import SettingsPage
 
 
 def catalog_services(catalog: Any) -> list[tuple[str, dict[str, str]]]:
@@ -100,9 +112,16 @@ class MainWindow(QMainWindow):
         self._tabs: list[tuple[QWidget, Callable[[], str]]] = []
         self._catalog: list[tuple[str, dict[str, str]]] = []
         self._last_helper: str | None = None
+        self._helpers: list[Any] | None = None  # every volunteer (HelperRow), once loaded
+        self._font_scale = 100
         self._is_ready = False
+        self._painted = False
         self.before_ready: list[Callable[[], None]] = []  # run just before ``ready`` is emitted
         self.data_dir: Path | None = None
+        self._open_options: dict[str, Any] | None = None  # set by ``start``
+        self._pages: dict[str, QWidget] = {}  # lazy tabs built so far
+        self._lazy: dict[str, tuple[QWidget, Callable[[], QWidget]]] = {}  # key -> placeholder
+        self._toolbar: QToolBar | None = None
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -121,37 +140,34 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(central)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        # The final size first: adding the form to the tabs lays it out once, at this size.
+        self.resize(1100, 760)
 
         self.form = EntryForm(ops, self)
-        self.session_list = SessionList(ops, self)
-        self.helpers_page = HelpersPage(ops, self)
-        self.settings_page = SettingsPage(ops, self)
         self._catalog = shipped_catalog()
         self.form.set_catalog(self._catalog, [])
         self._shown_once = False
         self.add_tab(self.form, lambda: self.tr("&Registreren"))
-        self.add_tab(self.session_list, lambda: self.tr("Over&zicht"))
-        self.add_tab(self.helpers_page, lambda: self.tr("Vrijwilli&gers"))
-        self.add_tab(self.settings_page, lambda: self.tr("In&stellingen"))
+        self.add_lazy_tab("session_list", self._make_session_list, lambda: self.tr("Over&zicht"))
+        self.add_lazy_tab("helpers_page", self._make_helpers_page,
+                          lambda: self.tr("Vrijwilli&gers"))
+        self.add_lazy_tab("settings_page", self._make_settings_page,
+                          lambda: self.tr("In&stellingen"))
+        self.tabs.currentChanged.connect(self._tab_changed)
 
-        self.session_list.editRequested.connect(self.edit_session)
         self.form.editClosed.connect(lambda: self.tabs.setCurrentWidget(self.session_list))
-        self.helpers_page.helpersLoaded.connect(self._helpers_loaded)
-        self.settings_page.languageChosen.connect(self.set_language)
-        self.settings_page.fontScaleChosen.connect(self.set_font_scale)
         self.ops.failed.connect(self._operation_failed)
+        self.ops.changed.connect(self._on_changed)
+        i18n.changes().languageChanged.connect(self._language_changed)
+        i18n.changes().fontScaleChanged.connect(self._font_scale_changed)
 
         self._menus: dict[str, QMenu] = {}
         bar = self.menuBar()
         for key in ("file", "sync", "help"):
             self._menus[key] = bar.addMenu("")
-        self.toolbar = QToolBar(self)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toolbar.setMovable(False)
-        self.toolbar.hide()  # shown as soon as something is added
-        self.addToolBar(self.toolbar)
         self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        # setShortcuts(StandardKey): every platform binding, and no Qt.Key overload lookup.
+        self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.add_action("file", self.quit_action)
         self._menus["sync"].menuAction().setVisible(False)  # until the sync part adds actions
@@ -159,20 +175,123 @@ class MainWindow(QMainWindow):
 
         self.status_text = QLabel(self)
         self.statusBar().addWidget(self.status_text, 1)
-        self.resize(1100, 760)
         self.retranslate()
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt naming)
-        super().showEvent(event)
-        if not self._shown_once:
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt naming; not showEvent: see first_paint)
+        super().setVisible(visible)
+        if visible and not self._shown_once:
             self._shown_once = True
             self.form.tiles.keyboard_focus_target().setFocus()
-            QTimer.singleShot(0, self.usable.emit)  # after the first paint is queued
+            QTimer.singleShot(0, self, self._wait_for_paint)
+
+    def _wait_for_paint(self) -> None:
+        first_paint.call_when_painted(self, self._painted_once)
+
+    def _painted_once(self) -> None:
+        self._painted = True
+        self.usable.emit()
+        if self._open_options is not None:
+            self._open_store()
 
     # --- extension points --------------------------------------------------------------------
     def add_tab(self, widget: QWidget, title: Callable[[], str]) -> int:
         self._tabs.append((widget, title))
         return self.tabs.addTab(widget, title())
+
+    def add_lazy_tab(self, key: str, factory: Callable[[], QWidget],
+                     title: Callable[[], str]) -> int:
+        """A tab whose page ``factory()`` builds when the tab is first shown or ``page(key)`` is
+        first asked for; until then an empty placeholder holds its place (and its place in the
+        focus chain)."""
+        placeholder = QWidget(self)
+        self._lazy[key] = (placeholder, factory)
+        return self.add_tab(placeholder, title)
+
+    def page(self, key: str) -> QWidget:
+        """The page of a lazy tab, built now if it was not yet."""
+        page = self._pages.get(key)
+        if page is None:
+            placeholder, factory = self._lazy.pop(key)
+            page = self._pages[key] = factory()
+            self._swap_in(placeholder, page)
+        return page
+
+    def _swap_in(self, placeholder: QWidget, page: QWidget) -> None:
+        """Put ``page`` in the tab of ``placeholder`` (same place, title, focus order)."""
+        index = self.tabs.indexOf(placeholder)
+        title = next(t for w, t in self._tabs if w is placeholder)
+        self._tabs = [(page if w is placeholder else w, t) for w, t in self._tabs]
+        QWidget.setTabOrder(placeholder, page)  # where the page would have been if built at once
+        was_current = self.tabs.currentIndex() == index
+        self.tabs.insertTab(index, page, title())
+        page.setAccessibleName(title().replace("&", ""))
+        if was_current:
+            self.tabs.setCurrentIndex(index)
+        self.tabs.removeTab(index + 1)
+        placeholder.deleteLater()
+
+    def _tab_changed(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        for key, (placeholder, _factory) in list(self._lazy.items()):
+            if placeholder is widget:
+                self.page(key)
+                return
+
+    # --- the lazy pages ----------------------------------------------------------------------
+    @property
+    def session_list(self) -> SessionList:
+        return self.page("session_list")  # type: ignore[return-value]
+
+    @property
+    def helpers_page(self) -> HelpersPage:
+        return self.page("helpers_page")  # type: ignore[return-value]
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self.page("settings_page")  # type: ignore[return-value]
+
+    def _make_session_list(self) -> QWidget:
+        from digipunt_app.ui.session_list import SessionList
+
+        page = SessionList(self.ops, self)
+        page.editRequested.connect(self.edit_session)
+        if self._helpers is not None:
+            page.set_helpers(self._helpers)
+        if self._catalog:
+            page.set_services(self._service_labels())
+        return page
+
+    def _make_helpers_page(self) -> QWidget:
+        from digipunt_app.ui.helpers_page import HelpersPage
+
+        page = HelpersPage(self.ops, self)
+        if self._helpers is not None:
+            page._loaded(list(self._helpers))
+        page.helpersLoaded.connect(self._helpers_loaded)
+        return page
+
+    def _make_settings_page(self) -> QWidget:
+        from digipunt_app.ui.settings_page import SettingsPage
+
+        page = SettingsPage(self.ops, self)
+        page.show_values(i18n.current_language(), self._font_scale)
+        page.languageChosen.connect(self.set_language)
+        page.fontScaleChosen.connect(self.set_font_scale)
+        return page
+
+    @property
+    def toolbar(self) -> QToolBar:
+        """The tool bar (text beside icons), made when first asked for; hidden while empty."""
+        if self._toolbar is None:
+            from PySide6.QtCore import Qt
+
+            self._toolbar = QToolBar(self)
+            self._toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            self._toolbar.setMovable(False)
+            self._toolbar.hide()  # shown as soon as something is added
+            self._toolbar.setWindowTitle(self.tr("Werkbalk"))
+            self.addToolBar(self._toolbar)
+        return self._toolbar
 
     def add_status_widget(self, widget: QWidget) -> None:
         self.statusBar().addPermanentWidget(widget)
@@ -189,11 +308,19 @@ class MainWindow(QMainWindow):
 
     # --- start-up ----------------------------------------------------------------------------
     def start(self, data_dir: Path, **open_options: Any) -> None:
-        """Open the store on the DB worker, then load what the pages show."""
+        """Open the store on the DB worker (once the window is first painted, so its imports and
+        checks never slow the first paint), then load what the pages show."""
         self.data_dir = data_dir
+        self._open_options = dict(open_options)
         self.status_text.setText(self.tr("De gegevens worden geopend..."))
+        if self._painted:
+            self._open_store()
+
+    def _open_store(self) -> None:
+        assert self.data_dir is not None and self._open_options is not None
+        options, self._open_options = self._open_options, None
         self.ops.open_store(
-            data_dir, on_success=self._store_opened, on_failure=self._open_failed, **open_options
+            self.data_dir, on_success=self._store_opened, on_failure=self._open_failed, **options
         )
 
     def _store_opened(self, store: Any) -> None:
@@ -219,7 +346,9 @@ class MainWindow(QMainWindow):
         scale = int(data["font_scale"] or 100)
         if scale != 100 and isinstance(app, QApplication):
             i18n.set_font_scale(app, scale)
-        self.settings_page.show_values(lang, scale)
+        self._font_scale = scale
+        if "settings_page" in self._pages:
+            self.settings_page.show_values(lang, scale)
         self._catalog = data["catalog"]
         self.form.set_catalog(self._catalog, data["usage"])
         self._last_helper = data["last_helper"]
@@ -237,19 +366,35 @@ class MainWindow(QMainWindow):
 
     # --- reactions ---------------------------------------------------------------------------
     def _helpers_loaded(self, helpers: list[Any]) -> None:
-        self.helpers_page.helpers = sorted(
-            helpers, key=lambda h: (not h.active, h.display_name.casefold())
-        )
+        self._helpers = list(helpers)
         self.form.set_helpers(helpers, self._last_helper)
-        self.session_list.set_helpers(helpers)
-        if self.helpers_page.list.count() != len(helpers):
-            self.helpers_page._loaded(list(helpers))
+        if "session_list" in self._pages:
+            self.session_list.set_helpers(helpers)
+        if "helpers_page" in self._pages:
+            page = self.helpers_page
+            page.helpers = sorted(helpers, key=lambda h: (not h.active, h.display_name.casefold()))
+            if page.list.count() != len(helpers):
+                page._loaded(list(helpers))
+
+    def _on_changed(self, changes: frozenset[str]) -> None:
+        """Volunteers changed elsewhere (e.g. by a sync): the volunteers page reloads them and
+        tells the window; until that page is built, the window reloads them itself."""
+        if "helpers" in changes and "helpers_page" not in self._pages and self._is_ready:
+            from digipunt_app.core import helpers
+
+            self.ops.db(
+                lambda store: helpers.list_helpers(store, include_inactive=True),
+                on_success=self._helpers_loaded,
+                owner=self,
+            )
+
+    def _service_labels(self) -> list[tuple[str, str]]:
+        lang = QLocale().name()[:2]
+        return [(c, lbl.get(lang) or lbl.get("nl") or c) for c, lbl in self._catalog]
 
     def _apply_service_labels(self) -> None:
-        lang = QLocale().name()[:2]
-        self.session_list.set_services(
-            [(c, lbl.get(lang) or lbl.get("nl") or c) for c, lbl in self._catalog]
-        )
+        if "session_list" in self._pages:
+            self.session_list.set_services(self._service_labels())
 
     def edit_session(self, session_id: str) -> None:
         from digipunt_app.core import sessions
@@ -270,6 +415,7 @@ class MainWindow(QMainWindow):
             i18n.set_language(app, lang)
 
     def set_font_scale(self, percent: int) -> None:
+        self._font_scale = percent
         app = QApplication.instance()
         if isinstance(app, QApplication):
             i18n.set_font_scale(app, percent)
@@ -282,14 +428,13 @@ class MainWindow(QMainWindow):
     def _operation_failed(self, err: BaseException) -> None:
         self.show_info("⚠ " + (str(err) or type(err).__name__))
 
-    # --- language ----------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        elif event.type() == QEvent.Type.FontChange:
-            self.menuBar().updateGeometry()
-            self.menuBar().adjustSize()
-        super().changeEvent(event)
+    # --- language and text size (i18n.changes(), not changeEvent: see first_paint) -----------
+    def _language_changed(self, _lang: str) -> None:
+        self.retranslate()
+
+    def _font_scale_changed(self, _percent: int) -> None:
+        self.menuBar().updateGeometry()
+        self.menuBar().adjustSize()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Digipunt - hulpsessies registreren"))
@@ -303,7 +448,8 @@ class MainWindow(QMainWindow):
         self._menus["sync"].setTitle(self.tr("S&ynchronisatie"))
         self._menus["help"].setTitle(self.tr("&Help"))
         self.quit_action.setText(self.tr("&Afsluiten"))
-        self.toolbar.setWindowTitle(self.tr("Werkbalk"))
+        if self._toolbar is not None:
+            self._toolbar.setWindowTitle(self.tr("Werkbalk"))
         self.info_close.setText(self.tr("Sluiten"))
         self.info_close.setAccessibleName(self.tr("Melding sluiten"))
         self.info_label.setAccessibleName(self.info_label.text())

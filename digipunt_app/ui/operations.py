@@ -26,6 +26,8 @@ Usage (the shape of Anki's ``QueryOp``/``CollectionOp``)::
   ``owner`` QObject was deleted in the meantime is not called.
 - ``ops.busy`` is the number of operations not yet answered (tests wait for ``ops.busy == 0``).
 - ``shutdown()`` closes the store on the worker and waits for both threads.
+- The worker threads start with their first operation (nothing runs before the window's first
+  paint: the window asks for the store only then).
 """
 
 from __future__ import annotations
@@ -33,12 +35,14 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from shiboken6 import isValid
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -80,8 +84,7 @@ class Operations(QObject):
         super().__init__(parent)
         self.store: Any = None
         self.busy = 0
-        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="digipunt-db")
-        self._net = ThreadPoolExecutor(max_workers=1, thread_name_prefix="digipunt-net")
+        self._pools: dict[str, ThreadPoolExecutor] = {}  # "db", "net": made when first used
         self._store_ready = threading.Event()
         self._open_requested = False
         self._deferred: list[Callable[[], None]] = []  # db work asked for before open_store
@@ -110,9 +113,9 @@ class Operations(QObject):
             return self.store
 
         self._open_requested = True
-        handle = self._submit(self._db, _open, on_success, on_failure, (), None, wait_store=False)
+        handle = self._submit("db", _open, on_success, on_failure, (), None, wait_store=False)
         for run in self._deferred:
-            self._db.submit(run)
+            self._pool("db").submit(run)
         self._deferred.clear()
         return handle
 
@@ -125,7 +128,7 @@ class Operations(QObject):
         owner: QObject | None = None,
     ) -> Handle:
         """Run ``fn(store)`` on the DB worker."""
-        return self._submit(self._db, fn, on_success, on_failure, changes, owner, wait_store=True)
+        return self._submit("db", fn, on_success, on_failure, changes, owner, wait_store=True)
 
     def net(
         self,
@@ -138,7 +141,7 @@ class Operations(QObject):
         """Run ``fn()`` on the network worker (it may call ``ops.store`` only for reading state
         the sync engine itself guards; database writes belong in ``db``)."""
         return self._submit(
-            self._net, lambda _s: fn(), on_success, on_failure, changes, owner, wait_store=False
+            "net", lambda _s: fn(), on_success, on_failure, changes, owner, wait_store=False
         )
 
     def notify(self, changes: Iterable[str]) -> None:
@@ -160,14 +163,26 @@ class Operations(QObject):
                 self.store = None
 
         self._store_ready.set()
-        self._db.submit(_close)
-        self._db.shutdown(wait=True)
-        self._net.shutdown(wait=True, cancel_futures=True)
+        if self.store is not None or "db" in self._pools:
+            self._pool("db").submit(_close)
+            self._pool("db").shutdown(wait=True)
+        if "net" in self._pools:
+            self._pools["net"].shutdown(wait=True, cancel_futures=True)
 
     # --- internals ---------------------------------------------------------------------------
+    def _pool(self, kind: str) -> ThreadPoolExecutor:
+        pool = self._pools.get(kind)
+        if pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            pool = self._pools[kind] = ThreadPoolExecutor(
+                max_workers=1, thread_name_prefix=f"digipunt-{kind}"
+            )
+        return pool
+
     def _submit(
         self,
-        pool: ThreadPoolExecutor,
+        kind: str,
         fn: Callable[[Any], Any],
         on_success: Success | None,
         on_failure: Failure | None,
@@ -200,7 +215,7 @@ class Operations(QObject):
         if wait_store and not self._open_requested:
             self._deferred.append(_run)  # the worker runs it right after opening
         else:
-            pool.submit(_run)
+            self._pool(kind).submit(_run)
         return done.handle
 
     def _deliver(self, done: _Done) -> None:

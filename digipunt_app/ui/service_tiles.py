@@ -7,9 +7,10 @@ never the only sign of what is selected.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from digipunt_app.ui import i18n
 from digipunt_app.ui.flow_layout import FlowLayout
 
 NUMBERED = 9
@@ -25,6 +26,7 @@ class ServiceTiles(QWidget):
         self._services: list[tuple[str, str]] = []
         self._selected: list[str] = []
         self._tiles: dict[str, QPushButton] = {}
+        self._bold: set[str] = set()  # codes whose tile has a bold font (asking Qt costs more)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self._grid_host = QWidget(self)
@@ -41,6 +43,8 @@ class ServiceTiles(QWidget):
         more_row.addWidget(self.more, 1)
         outer.addLayout(more_row)
         self.retranslate()
+        i18n.changes().languageChanged.connect(self._language_changed)
+        i18n.changes().fontScaleChanged.connect(self._font_scale_changed)
 
     # --- data --------------------------------------------------------------------------------
     def set_services(self, services: list[tuple[str, str]]) -> None:
@@ -111,6 +115,7 @@ class ServiceTiles(QWidget):
                     widget.setParent(None)
                     widget.deleteLater()
             self._tiles.clear()
+            self._bold.clear()
             for code in wanted:
                 tile = QPushButton(self._grid_host)
                 tile.setCheckable(True)
@@ -128,11 +133,11 @@ class ServiceTiles(QWidget):
         for code, tile in self._tiles.items():
             tile.setChecked(code in self._selected)
             number = numbered.index(code) + 1 if code in numbered else None
-            self._label_tile(tile, labels.get(code, code), number)
+            self._label_tile(code, tile, labels.get(code, code), number)
         self._flow.invalidate()
         self._grid_host.updateGeometry()
 
-    def _label_tile(self, tile: QPushButton, label: str, number: int | None) -> None:
+    def _label_tile(self, code: str, tile: QPushButton, label: str, number: int | None) -> None:
         """Text, names and size of a tile; only what changed is set (each change relayouts)."""
         chosen = tile.isChecked()
         mark = "✔ " if chosen else ""
@@ -151,10 +156,14 @@ class ServiceTiles(QWidget):
             tile.setToolTip(tip)
         if tile.accessibleDescription() != state:
             tile.setAccessibleDescription(state)
-        if tile.font().bold() != chosen:
+        if (code in self._bold) != chosen:
             font = tile.font()
             font.setBold(chosen)
             tile.setFont(font)
+            if chosen:
+                self._bold.add(code)
+            else:
+                self._bold.discard(code)
         height = int(tile.fontMetrics().height() * 2.6)
         if tile.minimumHeight() != height:
             tile.setMinimumHeight(height)
@@ -180,12 +189,13 @@ class ServiceTiles(QWidget):
         self.more.setCurrentIndex(0)
 
     # --- language ----------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        elif event.type() == QEvent.Type.FontChange:
-            self._rebuild()
-        super().changeEvent(event)
+    # (i18n.changes(), not changeEvent: the tiles are built before the first paint, see
+    # first_paint)
+    def _language_changed(self, _lang: str) -> None:
+        self.retranslate()
+
+    def _font_scale_changed(self, _percent: int) -> None:
+        self._rebuild()  # tile heights follow the text size
 
     def retranslate(self) -> None:
         self.more_label.setText(self.tr("Andere d&ienst:"))
