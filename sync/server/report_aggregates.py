@@ -313,7 +313,8 @@ def refresh_on(conn: Connection, months: tuple[date, date] | None) -> int:
     ``conn``, inside the caller's transaction. Returns how many buckets were recounted."""
     _lock(conn)
     if months is None:
-        gone = conn.execute(text("DELETE FROM report_dirty RETURNING digipunt_id, month"))
+        conn.execute(text("DELETE FROM report_dirty"))
+        return _rebuild_all(conn)
     else:
         gone = conn.execute(text("DELETE FROM report_dirty WHERE month >= :lo AND month <= :hi "
                                  "RETURNING digipunt_id, month"),
@@ -331,6 +332,8 @@ def refresh_on(conn: Connection, months: tuple[date, date] | None) -> int:
         keys[0].update(punts)
         keys[1].update(banks)
         keys[2].add(bit)
+    if _pg(conn) and len(by_month) > 2:  # many new rows: plan the updates on fresh statistics
+        conn.execute(text("ANALYZE reach_month"))
     for span, (punts_set, banks_set, bits) in spans.items():
         params = {"span": span, "punts": sorted(punts_set), "banks": sorted(banks_set) or [""],
                   "bits": sorted(bits), "mask": sum(1 << b for b in bits)}
@@ -360,8 +363,95 @@ def refresh(engine: Engine, months: tuple[date, date] | None) -> int:
         return refresh_on(conn, months)
 
 
+def _month_sql(column: str, postgres: bool) -> str:
+    if postgres:
+        return f"CAST(date_trunc('month', {column}) AS date)"
+    return f"date({column}, 'start of month')"
+
+
+def _month_index_sql(column: str, postgres: bool) -> str:
+    if postgres:
+        year, month = (f"CAST(EXTRACT({p} FROM {column}) AS INTEGER)" for p in ("YEAR", "MONTH"))
+    else:
+        year, month = (f"CAST(strftime('{p}', {column}) AS INTEGER)" for p in ("%Y", "%m"))
+    return f"(({year} - {EPOCH_YEAR}) * 12 + {month} - 1)"
+
+
+_ALL_SUMMARY = """
+INSERT INTO report_month (month, digipunt_id, dim, key, sessions, minutes)
+SELECT month, digipunt_id, dim, key, count(*), sum(duration_min) FROM (
+    SELECT {month} AS month, hs.digipunt_id, 'total' AS dim, '' AS key, hs.duration_min
+    FROM help_session hs WHERE hs.deleted = false
+    UNION ALL
+    SELECT {month}, hs.digipunt_id, 'outcome', hs.outcome, hs.duration_min
+    FROM help_session hs WHERE hs.deleted = false
+    UNION ALL
+    SELECT {month}, hs.digipunt_id, 'estimated', '', hs.duration_min
+    FROM help_session hs WHERE hs.deleted = false AND hs.adult_confirmed = true
+      AND hs.first_visit = 'yes' AND hs.visitor_code IS NULL
+    UNION ALL
+    SELECT {child_month}, c.digipunt_id, 'service', c.service, c.duration_min
+    FROM help_session_service c WHERE c.deleted = false
+    UNION ALL
+    SELECT {child_month}, c.digipunt_id, 'referral', c.referral, c.duration_min
+    FROM help_session_referral c WHERE c.deleted = false
+) AS x
+GROUP BY month, digipunt_id, dim, key
+"""
+
+# All months at once: (level, key, code, month) with its day mask, then per span the months
+# mask of each code as a window sum over its months (one bit each).
+_ALL_REACH = """
+INSERT INTO reach_month (span, month_bit, level, key, code, days, months)
+SELECT (mi - {bit}) / {n}, {bit}, level, key, code, days,
+       sum(CAST(1 AS BIGINT) << {bit}) OVER (PARTITION BY (mi - {bit}) / {n}, level, key, code)
+FROM (
+    SELECT 'p' AS level, digipunt_id AS key, code, mi, sum(DISTINCT 1 << (d - 1)) AS days
+    FROM ({base}) AS s GROUP BY digipunt_id, code, mi
+    UNION ALL
+    SELECT 'b', digibank_id, code, mi, sum(DISTINCT 1 << (d - 1))
+    FROM ({base}) AS s GROUP BY digibank_id, code, mi
+    UNION ALL
+    SELECT 'r', '', code, mi, sum(DISTINCT 1 << (d - 1))
+    FROM ({base}) AS s GROUP BY code, mi
+) AS m
+"""
+_ALL_BASE = """
+SELECT hs.digipunt_id, dp.digibank_id, {code} AS code, {mi} AS mi, {day} AS d
+FROM help_session hs JOIN digipunt dp ON dp.id = hs.digipunt_id
+WHERE hs.deleted = false AND hs.adult_confirmed = true AND hs.visitor_code IS NOT NULL
+"""
+_ALL_MASK = """
+INSERT INTO reach_mask (span, level, key, months, codes)
+SELECT span, level, key, months, count(*) FROM reach_month
+WHERE (months & ((CAST(1 AS BIGINT) << month_bit) - 1)) = 0
+GROUP BY span, level, key, months
+"""
+
+
+def _rebuild_all(conn: Connection) -> int:
+    """Recount everything in a few statements (every mark was just taken)."""
+    postgres = _pg(conn)
+    for table in ("report_month", "reach_month", "reach_mask"):
+        conn.execute(text(f"DELETE FROM {table}"))
+    conn.execute(text(_ALL_SUMMARY.format(month=_month_sql("hs.local_date", postgres),
+                                          child_month=_month_sql("c.local_date", postgres))))
+    base = _ALL_BASE.format(code=code_key_sql("hs.visitor_code", postgres),
+                            mi=_month_index_sql("hs.local_date", postgres),
+                            day=_day_sql("hs.local_date", postgres))
+    n = SPAN_MONTHS
+    conn.execute(text(_ALL_REACH.format(base=base, n=n, bit=f"((mi % {n} + {n}) % {n})")))
+    conn.execute(text(_ALL_MASK))
+    if postgres:
+        conn.execute(text("ANALYZE report_month, reach_month, reach_mask"))
+    return int(conn.execute(text(
+        f"SELECT count(*) FROM (SELECT DISTINCT digipunt_id, {_month_sql('local_date', postgres)}"
+        " FROM help_session) AS b"
+    )).scalar() or 0)
+
+
 def mark_all(conn: Connection) -> None:
-    """Mark every bucket that has sessions (a full rebuild on the next refresh)."""
+    """Mark every bucket that has sessions (a full recount by the next refresh of them)."""
     month = ("CAST(date_trunc('month', local_date) AS date)" if _pg(conn)
              else "date(local_date, 'start of month')")
     conn.execute(text(
@@ -373,5 +463,4 @@ def mark_all(conn: Connection) -> None:
 def rebuild(engine: Engine) -> int:
     """Recount every bucket (after a bulk load straight into the tables, or to check)."""
     with engine.connect().execution_options(**{_IMMEDIATE: True}) as conn, conn.begin():
-        mark_all(conn)
         return refresh_on(conn, None)

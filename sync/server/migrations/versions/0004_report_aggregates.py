@@ -10,8 +10,8 @@ Triggers append a (digipunt, month) mark for every inserted, updated (old and ne
   no upsert, so concurrent pushes never wait on each other);
 - SQLite: per row, skipped when that mark is already there (one writer at a time).
 
-The aggregates are built from the existing rows here (every bucket marked, then recounted:
-about a minute per million sessions on PostgreSQL).
+The aggregates are built from the existing rows here, in a few statements (see BENCHMARKS.md,
+``server:reports``, for how long that takes per million sessions).
 
 Revision ID: 0004
 Revises: 0003
@@ -126,8 +126,7 @@ def upgrade() -> None:
     else:
         for statement in SQLITE_TRIGGERS:
             op.execute(statement)
-    report_aggregates.mark_all(conn)
-    report_aggregates.refresh_on(conn, None)
+    report_aggregates.refresh_on(conn, None)  # built from the existing rows
 
 
 def downgrade() -> None:
