@@ -77,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
 
         def grab(name: str) -> None:
             _wait(app, lambda: window.ops.busy == 0)
-            app.processEvents()
+            for _ in range(3):  # the queued language / text-size follow-ups and their relayout
+                app.processEvents()
             path = args.outdir / f"{name}.png"
             window.grab().save(str(path))
             print(path)
