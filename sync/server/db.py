@@ -133,7 +133,7 @@ class Database:
         if self._writer is None:
             with self._writer_lock:
                 if self._writer is None:
-                    self._writer = GroupWriter(self)
+                    self._writer = GroupWriter(self, threads=1 if self.is_sqlite else 4)
         return self._writer
 
     def on_dispose(self, close: Callable[[], None]) -> None:

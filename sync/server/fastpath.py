@@ -40,7 +40,7 @@ from sync.server.auth import DeviceCaller, active_device, bearer_token
 from sync.server.db import Database
 from sync.server.problems import PROBLEM_JSON, ApiProblem, problem_body
 from sync.server.pull import pull_json
-from sync.server.push import ParsedPush, Pusher, parse_push, write_feed
+from sync.server.push import ParsedPush, Pusher, parse_push, touch_caller, write_feed
 from sync.server.rawsql import raw
 from sync.server.settings import Settings
 from sync.server.tokens import hash_secret
@@ -75,14 +75,14 @@ class _PushJob:
     def land(self, conn: Connection) -> bool:
         cur = raw(conn).cursor()
         try:
-            self.device = active_device(cur, self.db.sql, self.digest)
+            self.device = touch_caller(cur, self.db.sql, self.digest, self.parsed.client_time)
         finally:
             cur.close()
         if self.device is None:
             return False
         codes = self.services(self.parsed.wanted_services)
         pusher = Pusher(self.db, self.device, codes, self.parsed.client_time)
-        self.results, self.accepted = pusher.land(conn, self.parsed)
+        self.results, self.accepted = pusher.land(conn, self.parsed, touched=True)
         return bool(self.accepted)
 
     def feed(self, cur: Any) -> None:

@@ -37,7 +37,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
@@ -318,16 +319,60 @@ def touch_device(cur: Any, sql: Sql, device: DeviceCaller, client_time: datetime
 
 def write_feed(cur: Any, sql: Sql, device: DeviceCaller, items: list[_Checked]) -> None:
     """Move every accepted record to the end of the pull feed. Call ``lock_feed`` first."""
-    for type_ in CURRENT:
-        ids = [it.record.id for it in items if it.record.type == type_]
-        for chunk in _chunks(ids, 500):
-            where, params = sql.in_ids("object_id", chunk)
-            cur.execute(sql.q(f"DELETE FROM change WHERE type = ? AND {where}"),
-                        [type_, *params])
-    cur.executemany(
-        sql.q(_INS_CHANGE),
-        [(it.record.type, it.record.id, device.digipunt_id, device.id) for it in items],
-    )
+    with pipelined(cur):
+        for type_ in CURRENT:
+            ids = [it.record.id for it in items if it.record.type == type_]
+            for chunk in _chunks(ids, 500):
+                where, params = sql.in_ids("object_id", chunk)
+                cur.execute(sql.q(f"DELETE FROM change WHERE type = ? AND {where}"),
+                            [type_, *params])
+        insert_rows(cur, sql, _INS_CHANGE,
+                    [(it.record.type, it.record.id, device.digipunt_id, device.id)
+                     for it in items])
+
+
+def insert_rows(cur: Any, sql: Sql, statement: str, rows: list[tuple[Any, ...]]) -> None:
+    """INSERT many rows: SQLite ``executemany`` (one prepared statement, a C loop);
+    PostgreSQL one multi-row ``VALUES`` statement per 1,000 rows, so the statement-level
+    triggers on ``help_session`` (reports) run once per push, not once per row."""
+    if not rows:
+        return
+    statement = sql.q(statement).replace("{json}", sql.json_ph)
+    if sql.is_sqlite:
+        cur.executemany(statement, rows)
+        return
+    head, _, values = statement.partition(" VALUES ")
+    for start in range(0, len(rows), 1000):
+        part = rows[start:start + 1000]
+        cur.execute(f"{head} VALUES {', '.join([values] * len(part))}",
+                    [value for row in part for value in row])
+
+
+@contextmanager
+def pipelined(cur: Any) -> Iterator[None]:
+    """PostgreSQL: send the statements of the block in one round trip (psycopg pipeline mode);
+    their errors are raised when the block ends. SQLite: nothing to save, runs as is."""
+    pipeline = getattr(cur.connection, "pipeline", None)
+    if pipeline is None:
+        yield
+        return
+    with pipeline():
+        yield
+
+
+_TOUCH_CALLER = ("UPDATE device SET last_seen_at = ?, clock_skew_s = COALESCE(?, clock_skew_s) "
+                 "WHERE token_hash = ? AND NOT revoked RETURNING id, digipunt_id, name")
+
+
+def touch_caller(cur: Any, sql: Sql, digest: str, client_time: datetime | None
+                 ) -> DeviceCaller | None:
+    """Who pushes, and ``touch_device`` for it, in one statement: the active device holding this
+    token hash, or None (unknown or revoked: nothing changed, FastAPI answers which)."""
+    now = utcnow()
+    skew = None if client_time is None else round((client_time - now).total_seconds(), 1)
+    cur.execute(sql.q(_TOUCH_CALLER), (sql.dt(now), skew, digest))
+    row = cur.fetchone()
+    return None if row is None else DeviceCaller(row[0], row[1], row[2])
 
 
 class Pusher:
@@ -365,8 +410,9 @@ class Pusher:
         return results
 
     def land(
-        self, conn: Connection, parsed: ParsedPush
+        self, conn: Connection, parsed: ParsedPush, *, touched: bool = False
     ) -> tuple[list[PushResult], list[_Checked]]:
+        """Land the batch (``touched``: the caller already ran ``touch_caller``)."""
         check_ownership(self.device, parsed)
         results: dict[int, PushResult] = {}
         checked: list[tuple[int, _Checked]] = []
@@ -385,7 +431,8 @@ class Pusher:
         cur = raw(conn).cursor()
         try:
             # First lock taken: the device row (pushes of one device queue here, in order).
-            touch_device(cur, self.sql, self.device, self.client_time)
+            if not touched:
+                touch_device(cur, self.sql, self.device, self.client_time)
             if checked and self._land_quick(cur, [item for _, item in checked]):
                 for i, item in checked:
                     results[i] = PushResult(id=item.record.id, rev=item.record.rev,
@@ -418,19 +465,19 @@ class Pusher:
         ids = [it.record.id for it in items]
         if len(set(ids)) != len(ids):
             return False
-        for chunk in _chunks(ids, 500):
-            where, params = sql.in_ids("id", chunk)
-            cur.execute(f"SELECT 1 FROM record_version WHERE {where} LIMIT 1", params)
-            if cur.fetchone() is not None:
-                return False
         current: dict[str, tuple[int, str]] = {}
-        for type_ in CURRENT:
-            typed = [it.record.id for it in items if it.record.type == type_]
-            for chunk in _chunks(typed, 500):
-                where, params = sql.in_ids("id", chunk)
-                cur.execute(f"SELECT id, rev, digipunt_id FROM {type_} WHERE {where}", params)
-                for id_, rev, punt in cur.fetchall():
-                    current[id_] = (rev, punt)
+        for chunk in _chunks(ids, 500):
+            # One round trip: any stored version (then the careful path), and the current rows.
+            where, params = sql.in_ids("id", chunk)
+            parts = [f"SELECT 0, id, rev, digipunt_id FROM record_version WHERE {where}"]
+            for type_ in CURRENT:
+                if any(it.record.type == type_ for it in items):
+                    parts.append(f"SELECT 1, id, rev, digipunt_id FROM {type_} WHERE {where}")
+            cur.execute(" UNION ALL ".join(parts), params * len(parts))
+            for is_current, id_, rev, punt in cur.fetchall():
+                if not is_current:
+                    return False
+                current[id_] = (rev, punt)
         for it in items:
             rev_punt = current.get(it.record.id)
             if rev_punt is None:
@@ -447,7 +494,6 @@ class Pusher:
             cur.execute("ROLLBACK TO SAVEPOINT dp_quick")
             cur.execute("RELEASE SAVEPOINT dp_quick")
             return False
-        cur.execute("RELEASE SAVEPOINT dp_quick")
         return True
 
     def _store_quick(self, cur: Any, items: list[_Checked]) -> None:
@@ -486,24 +532,22 @@ class Pusher:
                 helpers_edit.append((rec.rev, punt, dev, deleted, updated, it.payload_json,
                                      rec.id, rec.base_rev))
         q, js = sql.q, sql.json_ph
-        cur.executemany(q(_INS_VERSION).replace("{json}", js), versions)
-        if sessions_new:
-            cur.executemany(q(_INS_SESSION).replace("{json}", js), sessions_new)
-        if helpers_new:
-            cur.executemany(q(_INS_HELPER).replace("{json}", js), helpers_new)
         for stmt, rows in ((_UPD_SESSION, sessions_edit), (_UPD_HELPER, helpers_edit)):
-            for row in rows:
+            for row in rows:  # compare-and-swap: the row count says who won
                 cur.execute(q(stmt).replace("{json}", js), row)
                 if cur.rowcount != 1:
                     raise _LostRace()
-        for chunk in _chunks(edited_sessions, 500):  # new sessions have no children yet
-            where, params = sql.in_ids("session_id", chunk)
-            cur.execute(f"DELETE FROM help_session_service WHERE {where}", params)
-            cur.execute(f"DELETE FROM help_session_referral WHERE {where}", params)
-        if services:
-            cur.executemany(q(_INS_SERVICE), services)
-        if referrals:
-            cur.executemany(q(_INS_REFERRAL), referrals)
+        with pipelined(cur):
+            insert_rows(cur, sql, _INS_VERSION, versions)
+            insert_rows(cur, sql, _INS_SESSION, sessions_new)
+            insert_rows(cur, sql, _INS_HELPER, helpers_new)
+            for chunk in _chunks(edited_sessions, 500):  # new sessions have no children yet
+                where, params = sql.in_ids("session_id", chunk)
+                cur.execute(f"DELETE FROM help_session_service WHERE {where}", params)
+                cur.execute(f"DELETE FROM help_session_referral WHERE {where}", params)
+            insert_rows(cur, sql, _INS_SERVICE, services)
+            insert_rows(cur, sql, _INS_REFERRAL, referrals)
+            cur.execute("RELEASE SAVEPOINT dp_quick")
 
     # --- careful path ------------------------------------------------------------------------
     def _careful(

@@ -73,38 +73,45 @@ def _resolve(future: asyncio.Future[Any], job: WriteJob, error: BaseException | 
 
 
 class GroupWriter:
-    """The writer thread of one ``Database`` (started on first use, stopped by ``close``)."""
+    """The writer threads of one ``Database`` (started on first use, stopped by ``close``).
 
-    def __init__(self, db: Any) -> None:
+    SQLite has one writer at a time: one thread. PostgreSQL runs several transactions at once
+    (only their feed rows queue on the feed lock): ``threads`` writers, each with its own
+    connection, each taking the next group.
+    """
+
+    def __init__(self, db: Any, threads: int = 1) -> None:
         self.db = db
+        self.threads = threads
         self._queue: queue.SimpleQueue[_Ticket | None] = queue.SimpleQueue()
-        self._thread: threading.Thread | None = None
+        self._running: list[threading.Thread] = []
         self._start_lock = threading.Lock()
-        self._conn: Connection | None = None
+        self._local = threading.local()
 
     async def run(self, job: WriteJob) -> WriteJob:
         """Run ``job`` in the next group transaction; returns it once committed."""
-        self._ensure_started()
+        if not self._running:
+            self._start()
         loop = asyncio.get_running_loop()
         future: asyncio.Future[Any] = loop.create_future()
         self._queue.put(_Ticket(job, loop, future))
         return await future
 
-    def _ensure_started(self) -> None:
-        if self._thread is not None:
-            return
+    def _start(self) -> None:
         with self._start_lock:
-            if self._thread is None:
-                thread = threading.Thread(target=self._main, name="digipunt-writer", daemon=True)
-                thread.start()
-                self._thread = thread
+            if not self._running:
+                for n in range(self.threads):
+                    thread = threading.Thread(target=self._main, name=f"digipunt-writer-{n}",
+                                              daemon=True)
+                    thread.start()
+                    self._running.append(thread)
 
     def close(self) -> None:
-        thread = self._thread
-        if thread is not None:
+        running, self._running = self._running, []
+        for _ in running:
             self._queue.put(None)
+        for thread in running:
             thread.join(timeout=30)
-            self._thread = None
 
     def _main(self) -> None:
         try:
@@ -124,14 +131,16 @@ class GroupWriter:
                     group.append(more)
                 self._run(group)
         finally:
-            if self._conn is not None:
-                self._conn.close()
-                self._conn = None
+            conn = getattr(self._local, "conn", None)
+            if conn is not None:
+                conn.close()
+                self._local.conn = None
 
     def _connection(self) -> Connection:
-        if self._conn is None:
-            self._conn = self.db.write_connection()
-        return self._conn
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = self.db.write_connection()
+        return conn
 
     def _run(self, group: list[_Ticket]) -> None:
         lock = self.db.sqlite_write_lock
@@ -182,13 +191,14 @@ class GroupWriter:
                 t.error = None
 
     def _drop_connection(self) -> None:
-        if self._conn is not None:
+        conn = getattr(self._local, "conn", None)
+        self._local.conn = None
+        if conn is not None:
             try:
-                self._conn.invalidate()
-                self._conn.close()
+                conn.invalidate()
+                conn.close()
             except Exception:
                 pass
-            self._conn = None
 
 
 def land_group(db: Any, conn: Connection, group: list[_Ticket], retry: list[_Ticket]) -> None:
