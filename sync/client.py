@@ -249,19 +249,28 @@ class SyncClient:
         """``POST /v1/sync/push`` with a body already serialised as ``PushRequest`` JSON (the
         sync engine serialises each record once, when it leases it). Gzipped here, unless
         ``content_encoding`` says it already is (``gzip_body``)."""
+        return self.parse_push(*self.push_raw(body, content_encoding))
+
+    def push_raw(self, body: bytes, content_encoding: str | None = None) -> tuple[bytes, int]:
+        """``push_body`` without parsing the answer: ``(answer body, HTTP status)`` for
+        ``parse_push``. The sync engine's wire thread uses this, so the next request goes out the
+        moment an answer is read; the answer is parsed on the sync thread."""
         response = self._send(
             "POST", "/v1/sync/push", data=body, content_encoding=content_encoding
         )
         raw = response.content
         self.stats.bytes_received += int(response.headers.get("Content-Length") or len(raw))
+        return raw, response.status_code
+
+    @staticmethod
+    def parse_push(raw: bytes, status: int) -> PushResponse:
+        """The ``PushResponse`` in an answer of ``push_raw``; a typed error if it is none."""
         try:
             return PushResponse.model_validate_json(raw)
         except ValidationError as err:
             if any(e.get("type") == "json_invalid" for e in err.errors()):
-                raise WrongAddress(
-                    status=response.status_code, detail="no JSON in the answer"
-                ) from err
-            raise ServerError(status=response.status_code, detail=str(err)) from err
+                raise WrongAddress(status=status, detail="no JSON in the answer") from err
+            raise ServerError(status=status, detail=str(err)) from err
 
     def pull(self, cursor: int, limit: int | None = None) -> PullResponse:
         params: dict[str, Any] = {"cursor": cursor}

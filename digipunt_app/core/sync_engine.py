@@ -125,7 +125,7 @@ class _Flight:
     """A batch on the wire and the answer to come."""
 
     leased: _Leased
-    answer: Future[PushResponse]
+    answer: Future[tuple[bytes, int]]  # the answer's body and HTTP status (``push_raw``)
 
 
 class _NotSent(Exception):
@@ -344,7 +344,7 @@ class SyncEngine:
             thread."""
             prior = after.answer if after else None
             body, encoding = leased.batch.body, leased.batch.encoding
-            return _Flight(leased, wire.submit(_unless_failed, prior, client.push_body, body,
+            return _Flight(leased, wire.submit(_unless_failed, prior, client.push_raw, body,
                                                encoding))
 
         flight: _Flight | None = None  # the batch on the wire
@@ -396,7 +396,7 @@ class SyncEngine:
         (None)."""
         leased = flight.leased
         try:
-            return flight.answer.result()
+            return sc.SyncClient.parse_push(*flight.answer.result())
         except sc.SyncError as err:
             if queued is not None:
                 queued.answer.exception()  # wait: it is skipped, never sent
