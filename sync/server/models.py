@@ -302,7 +302,8 @@ class ReachMonth(Base):
 
     __tablename__ = "reach_month"
     __table_args__ = (
-        Index("ix_reach_month_month", "span", "month_bit", "level", "key"),
+        Index("ix_reach_month_month", "span", "month_bit", "level", "key", "code",
+              postgresql_include=["days", "months"]),
     )
 
     span: Mapped[int] = mapped_column(Integer, primary_key=True)

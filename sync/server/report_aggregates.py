@@ -210,8 +210,8 @@ GROUP BY c.digipunt_id, c.referral
 """
 
 _REACH_ARM = """
-SELECT :span, :mbit, {level}, {key}, {code} AS code,
-       CAST(sum(DISTINCT CAST(1 AS BIGINT) << ({day} - 1)) AS INTEGER), 0
+SELECT {level} AS level, {key} AS key, {code} AS code,
+       CAST(sum(DISTINCT CAST(1 AS BIGINT) << ({day} - 1)) AS INTEGER) AS days
 FROM help_session hs {join}
 WHERE {live} AND hs.adult_confirmed = true AND hs.visitor_code IS NOT NULL {where}
 GROUP BY {group}
@@ -221,7 +221,8 @@ GROUP BY {group}
 _KEYS = "((level = 'p' AND key IN :punts) OR (level = 'b' AND key IN :banks) OR level = 'r')"
 
 
-def _reach_insert(postgres: bool) -> str:
+def _fresh_insert(postgres: bool) -> str:
+    """The month's codes per level/key with their day masks, counted from the raw rows."""
     code = code_key_sql("hs.visitor_code", postgres)
     day = _day_sql("hs.local_date", postgres)
     arms = [
@@ -235,36 +236,57 @@ def _reach_insert(postgres: bool) -> str:
                           live=_SESSION_LIVE, where=where, group=group)
         for level, key, join, where, group in arms
     )
-    return ("INSERT INTO reach_month (span, month_bit, level, key, code, days, months)\n"
-            + f"SELECT * FROM ({body}) AS fresh")
+    return f"INSERT INTO rf_fresh (level, key, code, days)\nSELECT * FROM ({body}) AS fresh"
 
 
-# Every row of a touched code gets its months copy again (the sum of distinct bits is their OR).
-MONTHS_UPDATE = f"""
-UPDATE reach_month SET months = g.m
-FROM (
-    SELECT level, key, code, CAST(sum(CAST(1 AS BIGINT) << month_bit) AS BIGINT) AS m
-    FROM reach_month
-    WHERE span = :span AND {_KEYS} AND code IN (
-        SELECT code FROM reach_month
-        WHERE span = :span AND {_KEYS}
-          AND ((months & CAST(:mask AS BIGINT)) <> 0 OR month_bit IN :bits)
-    )
-    GROUP BY level, key, code
-) AS g
-WHERE reach_month.span = :span AND reach_month.level = g.level AND reach_month.key = g.key
-  AND reach_month.code = g.code AND reach_month.months <> g.m
-"""
-
-# One row per code (its lowest month: no lower bit set in its months) gives the histogram.
-MASK_DELETE = f"DELETE FROM reach_mask WHERE span = :span AND {_KEYS}"
-MASK_INSERT = f"""
-INSERT INTO reach_mask (span, level, key, months, codes)
-SELECT span, level, key, months, count(*) FROM reach_month
-WHERE span = :span AND {_KEYS}
-  AND (months & ((CAST(1 AS BIGINT) << month_bit) - 1)) = 0
-GROUP BY span, level, key, months
-"""
+# A month's recount as a diff against what ``reach_month`` holds (most codes of a month do not
+# change when a few sessions do): rows of codes gone from the month are deleted, changed day
+# masks updated, new codes inserted; the codes whose month mask changed are noted in
+# ``rf_changed`` (old and new mask), then their other rows and the histogram follow.
+_MATCH = "f.level = {r}.level AND f.key = {r}.key AND f.code = {r}.code"
+_AT_MONTH = f"span = :span AND month_bit = :mbit AND {_KEYS}"
+DIFF_STEPS = [
+    # codes no longer in the month
+    "INSERT INTO rf_changed (level, key, code, old_m, new_m) "
+    "SELECT level, key, code, months, months & ~CAST(:bitv AS BIGINT) FROM reach_month "
+    f"WHERE {_AT_MONTH} AND NOT EXISTS (SELECT 1 FROM rf_fresh f "
+    f"WHERE {_MATCH.format(r='reach_month')})",
+    f"DELETE FROM reach_month WHERE {_AT_MONTH} AND NOT EXISTS (SELECT 1 FROM rf_fresh f "
+    f"WHERE {_MATCH.format(r='reach_month')})",
+    # other days of the month
+    f"UPDATE reach_month SET days = (SELECT f.days FROM rf_fresh f "
+    f"WHERE {_MATCH.format(r='reach_month')}) "
+    f"WHERE {_AT_MONTH} AND EXISTS (SELECT 1 FROM rf_fresh f "
+    f"WHERE {_MATCH.format(r='reach_month')} AND f.days <> reach_month.days)",
+    # codes new in the month: their mask so far (from any other row of the code) gains the bit
+    "INSERT INTO rf_changed (level, key, code, old_m, new_m) "
+    "SELECT level, key, code, old_m, old_m | CAST(:bitv AS BIGINT) FROM ("
+    "SELECT f.level, f.key, f.code, COALESCE((SELECT o.months FROM reach_month o "
+    "WHERE o.span = :span AND o.level = f.level AND o.key = f.key AND o.code = f.code "
+    "LIMIT 1), 0) AS old_m FROM rf_fresh f WHERE NOT EXISTS (SELECT 1 FROM reach_month r "
+    f"WHERE r.span = :span AND r.month_bit = :mbit AND {_MATCH.format(r='r')})) AS n",
+    "INSERT INTO reach_month (span, month_bit, level, key, code, days, months) "
+    "SELECT :span, :mbit, f.level, f.key, f.code, f.days, c.new_m FROM rf_fresh f "
+    "JOIN rf_changed c ON c.level = f.level AND c.key = f.key AND c.code = f.code "
+    "WHERE (c.old_m & CAST(:bitv AS BIGINT)) = 0",
+    # every row of a changed code carries its new mask
+    "UPDATE reach_month SET months = (SELECT c.new_m FROM rf_changed c WHERE c.level = "
+    "reach_month.level AND c.key = reach_month.key AND c.code = reach_month.code) "
+    "WHERE span = :span AND EXISTS (SELECT 1 FROM rf_changed c WHERE c.level = "
+    "reach_month.level AND c.key = reach_month.key AND c.code = reach_month.code "
+    "AND c.new_m <> reach_month.months)",
+    # the histogram: one code less at its old mask, one more at its new mask
+    "UPDATE reach_mask SET codes = codes - (SELECT count(*) FROM rf_changed c WHERE c.level = "
+    "reach_mask.level AND c.key = reach_mask.key AND c.old_m = reach_mask.months) "
+    "WHERE span = :span AND EXISTS (SELECT 1 FROM rf_changed c WHERE c.level = "
+    "reach_mask.level AND c.key = reach_mask.key AND c.old_m = reach_mask.months)",
+    "INSERT INTO reach_mask (span, level, key, months, codes) "
+    "SELECT :span, level, key, new_m, count(*) FROM rf_changed WHERE new_m <> 0 "
+    "GROUP BY level, key, new_m "
+    "ON CONFLICT (span, level, key, months) DO UPDATE SET codes = reach_mask.codes + "
+    "excluded.codes",
+    "DELETE FROM reach_mask WHERE span = :span AND codes = 0",
+]
 
 
 def _expanding(sql: str, *names: str) -> Any:
@@ -272,16 +294,29 @@ def _expanding(sql: str, *names: str) -> Any:
 
 
 def _names(sql: str) -> list[str]:
-    return [n for n in ("punts", "banks", "bits") if f":{n}" in sql]
+    return [n for n in ("punts", "banks") if f":{n}" in sql]
 
 
 def _run(conn: Connection, sql: str, params: dict[str, Any]) -> Any:
     return conn.execute(_expanding(sql, *_names(sql)), params)
 
 
-def _recount_month(conn: Connection, month: date, punts: list[str]) -> list[str]:
-    """Replace the aggregates of (digipunt, month) for these digipunten; their digibanken and
-    the region at this month too. Returns the digibanken touched."""
+def _scratch(conn: Connection) -> None:
+    """The two scratch tables of a refresh (temporary: this connection only)."""
+    tail = " ON COMMIT DROP" if _pg(conn) else ""
+    if not _pg(conn):
+        conn.execute(text("DROP TABLE IF EXISTS temp.rf_fresh"))
+        conn.execute(text("DROP TABLE IF EXISTS temp.rf_changed"))
+    conn.execute(text("CREATE TEMP TABLE rf_fresh (level VARCHAR(1), key VARCHAR(64), "
+                      "code BIGINT, days INTEGER, PRIMARY KEY (level, key, code))" + tail))
+    conn.execute(text("CREATE TEMP TABLE rf_changed (level VARCHAR(1), key VARCHAR(64), "
+                      "code BIGINT, old_m BIGINT, new_m BIGINT, PRIMARY KEY (level, key, code))"
+                      + tail))
+
+
+def _recount_month(conn: Connection, month: date, punts: list[str]) -> None:
+    """Bring the aggregates of (digipunt, month) for these digipunten, their digibanken and the
+    region at this month in line with the raw rows."""
     postgres = _pg(conn)
     banks = sorted(
         b for (b,) in _run(
@@ -291,14 +326,19 @@ def _recount_month(conn: Connection, month: date, punts: list[str]) -> list[str]
     span, bit = span_bit(month)
     params: dict[str, Any] = {
         "m0": month, "m_last": month_end(month), "punts": punts, "banks": banks or [""],
-        "span": span, "mbit": bit,
+        "span": span, "mbit": bit, "bitv": 1 << bit,
     }
     _run(conn, "DELETE FROM report_month WHERE month = :m0 AND digipunt_id IN :punts", params)
     _run(conn, SUMMARY_INSERT, params)
-    _run(conn, f"DELETE FROM reach_month WHERE span = :span AND month_bit = :mbit AND {_KEYS}",
-         params)
-    _run(conn, _reach_insert(postgres), params)
-    return banks
+    conn.execute(text("DELETE FROM rf_fresh"))
+    conn.execute(text("DELETE FROM rf_changed"))
+    _run(conn, _fresh_insert(postgres), params)
+    if postgres:
+        conn.execute(text("ANALYZE rf_fresh"))
+    for i, step in enumerate(DIFF_STEPS):
+        _run(conn, step, params)
+        if postgres and i == 3:
+            conn.execute(text("ANALYZE rf_changed"))
 
 
 def _lock(conn: Connection) -> None:
@@ -322,24 +362,13 @@ def refresh_on(conn: Connection, months: tuple[date, date] | None) -> int:
     by_month: dict[date, set[str]] = defaultdict(set)
     for punt, month in gone.all():
         by_month[_month_value(month)].add(punt)
-    # per span: the keys whose rows changed and the months (bits) recounted
-    spans: dict[int, tuple[set[str], set[str], set[int]]] = {}
+    if by_month:
+        _scratch(conn)
     for month in sorted(by_month):
-        punts = sorted(by_month[month])
-        banks = _recount_month(conn, month, punts)
-        span, bit = span_bit(month)
-        keys = spans.setdefault(span, (set(), set(), set()))
-        keys[0].update(punts)
-        keys[1].update(banks)
-        keys[2].add(bit)
-    if _pg(conn) and len(by_month) > 2:  # many new rows: plan the updates on fresh statistics
-        conn.execute(text("ANALYZE reach_month"))
-    for span, (punts_set, banks_set, bits) in spans.items():
-        params = {"span": span, "punts": sorted(punts_set), "banks": sorted(banks_set) or [""],
-                  "bits": sorted(bits), "mask": sum(1 << b for b in bits)}
-        _run(conn, MONTHS_UPDATE, params)
-        _run(conn, MASK_DELETE, params)
-        _run(conn, MASK_INSERT, params)
+        _recount_month(conn, month, sorted(by_month[month]))
+    if by_month and not _pg(conn):
+        conn.execute(text("DROP TABLE temp.rf_fresh"))
+        conn.execute(text("DROP TABLE temp.rf_changed"))
     return sum(len(p) for p in by_month.values())
 
 

@@ -102,8 +102,10 @@ def upgrade() -> None:
         sa.Column("months", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint("span", "level", "key", "code", "month_bit"),
     )
+    # a month's rows of a level/key, read without the table on PostgreSQL (partial months)
     op.create_index("ix_reach_month_month", "reach_month",
-                    ["span", "month_bit", "level", "key"])
+                    ["span", "month_bit", "level", "key", "code"],
+                    postgresql_include=["days", "months"])
     op.create_table(
         "reach_mask",
         sa.Column("span", sa.Integer(), nullable=False),
