@@ -290,6 +290,9 @@ def _run_gui(args: argparse.Namespace) -> int:
         from digipunt_app.ui.app import run  # imported lazily: Qt only when a window is wanted
 
         return int(run(args) or 0)
+    except BaseException:
+        _setup_logging(args)  # the window sets it up after its first paint; its excepthook
+        raise  # logs this failure too
     finally:
         gc.enable()
 
@@ -310,10 +313,10 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version (0) or a usage error (2)
         return int(exc.code or 0)
-    _setup_logging(args)
     handler = getattr(args, "handler", None)
     if handler is None:
-        return _run_gui(args)
+        return _run_gui(args)  # logging is set up by the window, right after its first paint
+    _setup_logging(args)
     from digipunt_app.core.records import StoreError
 
     try:

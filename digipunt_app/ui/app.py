@@ -63,9 +63,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def build_window(
-    app: QApplication, data_dir: Path, lang: str | None, **open_options: Any
+    app: QApplication, data_dir: Path | None, lang: str | None, **open_options: Any
 ) -> MainWindow:
-    """Window + operations, store opening started; the caller shows it."""
+    """Window + operations, store opening started (it runs once the window is painted); the
+    caller shows it. With ``data_dir=None`` the caller calls ``window.start(data_dir)`` later."""
     i18n.set_language(app, lang or "nl")
     ops = Operations(app)
     window = MainWindow(ops, language_override=lang)
@@ -74,7 +75,8 @@ def build_window(
     # importing pydantic at once under shiboken's import hook fails with a circular import).
     window.before_ready.append(lambda: _run_hooks(window))
     window.open_failed.connect(lambda _msg: _run_hooks(window))  # Help menu even then
-    window.start(data_dir, **open_options)
+    if data_dir is not None:
+        window.start(data_dir, **open_options)
     return window
 
 
@@ -86,24 +88,35 @@ def _run_hooks(window: MainWindow) -> None:
         hook(window)
 
 
-def _collect_garbage_again() -> None:
-    """``digipunt_app.cli`` turns the cyclic garbage collector off while the window is built;
-    once it is painted, the objects made so far (Qt's and ours, nearly all kept for the whole
-    run) are moved out of the collector's way and collection is on again."""
+def _after_first_paint(window: MainWindow, args: Any) -> None:
+    """What ``digipunt_app.cli`` leaves until the window is painted (DESIGN.md §10):
+
+    - the log file (``core.logging_setup``: its handlers, sockets and masks are not needed to
+      paint; a failure before this point is still logged, by ``cli._run_gui``);
+    - the data folder (``core.config``, platformdirs), and with it the store, opened on the DB
+      worker;
+    - the cyclic garbage collector, off while Qt and the window were built: the objects made
+      so far (nearly all kept for the whole run) are moved out of its way and it is on again.
+    """
     import gc
 
     gc.freeze()
     gc.enable()
+    from digipunt_app.core import config
+
+    data_dir = getattr(args, "data_dir", None)
+    try:
+        from digipunt_app.core.logging_setup import setup_logging
+
+        setup_logging(config.log_dir(data_dir))
+    except Exception:  # logging must never stop the app
+        pass
+    window.start(config.data_dir(data_dir))
 
 
 def run(args: Any) -> int:
-    from digipunt_app.core import config
-
     app = make_app()
-    data_dir = config.data_dir(getattr(args, "data_dir", None))
-    window = build_window(app, data_dir, getattr(args, "lang", None))
-    window.usable.connect(_collect_garbage_again)
-    window.show()
+    window = build_window(app, None, getattr(args, "lang", None))
     if os.environ.get("DIGIPUNT_EXIT_AFTER_START") == "1":
 
         def _quit() -> None:
@@ -113,6 +126,8 @@ def run(args: Any) -> int:
         window.usable.connect(lambda: print("digipunt: usable", flush=True))
         window.ready.connect(_quit)
         window.open_failed.connect(lambda _msg: app.exit(1))
+    window.usable.connect(lambda: _after_first_paint(window, args))
+    window.show()
     code = app.exec()
     window.ops.shutdown()
     return int(code)
