@@ -466,26 +466,23 @@ class Pusher:
         if len(set(ids)) != len(ids):
             return False
         current: dict[str, tuple[int, str]] = {}
-        for chunk in _chunks(ids, 500):
-            # One round trip: any stored version (then the careful path), and the current rows.
-            where, params = sql.in_ids("id", chunk)
-            parts = [f"SELECT 0, id, rev, digipunt_id FROM record_version WHERE {where}"]
-            for type_ in CURRENT:
-                if any(it.record.type == type_ for it in items):
-                    parts.append(f"SELECT 1, id, rev, digipunt_id FROM {type_} WHERE {where}")
-            cur.execute(" UNION ALL ".join(parts), params * len(parts))
-            for is_current, id_, rev, punt in cur.fetchall():
-                if not is_current:
-                    return False
-                current[id_] = (rev, punt)
-        for it in items:
-            rev_punt = current.get(it.record.id)
-            if rev_punt is None:
-                if it.record.base_rev != 0:
-                    return False
-            elif rev_punt[0] != it.record.base_rev or rev_punt[1] != self.device.digipunt_id:
-                return False
-        cur.execute("SAVEPOINT dp_quick")
+        stored = False
+        with pipelined(cur):  # PostgreSQL: the savepoint and the look-up in one round trip
+            cur.execute("SAVEPOINT dp_quick")
+            for chunk in _chunks(ids, 500):
+                # Any stored version (then the careful path), and the current rows.
+                where, params = sql.in_ids("id", chunk)
+                parts = [f"SELECT 0, id, rev, digipunt_id FROM record_version WHERE {where}"]
+                for type_ in CURRENT:
+                    if any(it.record.type == type_ for it in items):
+                        parts.append(f"SELECT 1, id, rev, digipunt_id FROM {type_} WHERE {where}")
+                cur.execute(" UNION ALL ".join(parts), params * len(parts))
+                for is_current, id_, rev, punt in cur.fetchall():
+                    stored = stored or not is_current
+                    current[id_] = (rev, punt)
+        if stored or not all(self._quick_ok(it, current.get(it.record.id)) for it in items):
+            cur.execute("RELEASE SAVEPOINT dp_quick")
+            return False
         try:
             self._store_quick(cur, items)
         except (_LostRace, Exception) as err:
@@ -495,6 +492,12 @@ class Pusher:
             cur.execute("RELEASE SAVEPOINT dp_quick")
             return False
         return True
+
+    def _quick_ok(self, item: _Checked, rev_punt: tuple[int, str] | None) -> bool:
+        """A new version on top of the current one (or a create), of this device's digipunt."""
+        if rev_punt is None:
+            return item.record.base_rev == 0
+        return rev_punt[0] == item.record.base_rev and rev_punt[1] == self.device.digipunt_id
 
     def _store_quick(self, cur: Any, items: list[_Checked]) -> None:
         sql = self.sql
