@@ -392,14 +392,15 @@ class SyncEngine:
         self, flight: _Flight, queued: _Flight | None, walk: _OutboxWalk
     ) -> PushResponse | None:
         """The answer to the batch on the wire. On failure the leases of that batch and of the
-        one queued behind it (never sent then) are lifted; 413 halves the batch and walks back
-        (None)."""
+        one queued behind it are lifted (that one is never sent when the request failed; after
+        an unreadable answer it was, and its answer is dropped: resent as duplicates next
+        time); 413 halves the batch and walks back (None)."""
         leased = flight.leased
         try:
             return sc.SyncClient.parse_push(*flight.answer.result())
         except sc.SyncError as err:
             if queued is not None:
-                queued.answer.exception()  # wait: it is skipped, never sent
+                queued.answer.exception()  # wait until it is skipped (or done)
             self._release(leased, queued.leased if queued else None)
             if not isinstance(err, sc.TooLarge):
                 # The answer is unknown: the version stays "in flight" and is resent (in
