@@ -1,4 +1,6 @@
-"""The database side of the sync engine: every read and write it does, each in one short session.
+"""The database side of the sync engine: every read and write it does, each in one short
+transaction (the push path on a raw sqlite3 connection of the store's pool, the rest through a
+Session).
 
 Bookkeeping lives in ``sync_state`` (key -> JSON text, owned by the sync engine):
 
