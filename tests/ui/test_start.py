@@ -137,3 +137,14 @@ def test_volunteers_changed_elsewhere_reach_the_form_before_that_tab_is_built(
     assert "helpers_page" not in window._pages
     assert "Mieke" in [window.helpers_page.list.item(i).text()
                        for i in range(window.helpers_page.list.count())]
+
+
+def test_tab_mnemonic_opens_a_tab_not_built_yet(qtbot, window) -> None:
+    """Alt+Z ("Over&zicht") from the entry form builds the list and shows it."""
+    assert type(window.tabs.widget(1)) is QWidget
+    window.activateWindow()
+    qtbot.keyClick(window.form.tiles.keyboard_focus_target(), Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.tabs.currentIndex() == 1, timeout=3000)
+    assert type(window.tabs.widget(1)).__name__ == "SessionList"
+    assert window.tabs.currentWidget() is window.session_list
