@@ -2,6 +2,9 @@
 
 ``create_app(db_url, settings=...)`` migrates the database and returns the ASGI app. Handlers are
 plain ``def`` (FastAPI runs them on its thread pool) and each does one short database operation.
+Push and pull, the endpoints every PC calls, are answered by ``fastpath.SyncFastPath`` in front of
+FastAPI (``DigipuntApp.__call__``); it hands anything out of the ordinary to the routes below, which
+stay the reference (and the OpenAPI document) for both.
 """
 
 

@@ -13,6 +13,10 @@ relies on (a client must never store a cursor past a change that commits later):
 - PostgreSQL: ``lock_feed(session)`` takes a transaction-scoped advisory lock right before the
   change rows are written, so sequence numbers are handed out and committed one transaction at a
   time, while the record writes before it still run concurrently (the UNIQUE constraint decides).
+
+SQLite runs in WAL mode with ``synchronous=FULL``: a commit is on disk when it returns (an
+``accepted`` push must survive a power cut; docs/DEPLOY.md). Pushes of the sync fast path go
+through ``writer`` (``writer.GroupWriter``: group commit, one flush for many pushes).
 """
 
 from __future__ import annotations
