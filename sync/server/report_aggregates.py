@@ -356,9 +356,11 @@ def refresh_on(conn: Connection, months: tuple[date, date] | None) -> int:
         conn.execute(text("DELETE FROM report_dirty"))
         return _rebuild_all(conn)
     else:
-        gone = conn.execute(text("DELETE FROM report_dirty WHERE month >= :lo AND month <= :hi "
-                                 "RETURNING digipunt_id, month"),
-                            {"lo": months[0], "hi": months[1]})
+        delete = ("DELETE FROM report_dirty WHERE month >= :lo AND month <= :hi "
+                  "RETURNING digipunt_id, month")
+        if _pg(conn):  # one row per bucket back, however many pushes marked it
+            delete = f"WITH gone AS ({delete}) SELECT DISTINCT digipunt_id, month FROM gone"
+        gone = conn.execute(text(delete), {"lo": months[0], "hi": months[1]})
     by_month: dict[date, set[str]] = defaultdict(set)
     for punt, month in gone.all():
         by_month[_month_value(month)].add(punt)
