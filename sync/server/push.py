@@ -44,7 +44,7 @@ from datetime import UTC, datetime
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Discriminator, Field, Tag, ValidationError
+from pydantic import BaseModel, Discriminator, Field, Tag, TypeAdapter, ValidationError
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
@@ -67,6 +67,7 @@ from sync.server.models import (
 from sync.server.problems import ApiProblem
 from sync.server.rawsql import Sql, raw
 
+_RESULTS = TypeAdapter(list[PushResult])
 PAYLOADS: dict[str, type[BaseModel]] = {"help_session": HelpSessionPayload, "helper": HelperPayload}
 CURRENT: dict[str, Any] = {"help_session": HelpSession, "helper": Helper}
 
@@ -318,10 +319,13 @@ def touch_device(cur: Any, sql: Sql, device: DeviceCaller, client_time: datetime
 
 
 def write_feed(cur: Any, sql: Sql, device: DeviceCaller, items: list[_Checked]) -> None:
-    """Move every accepted record to the end of the pull feed. Call ``lock_feed`` first."""
+    """Move every accepted record to the end of the pull feed. Call ``lock_feed`` first.
+
+    A create (``base_rev`` 0, accepted) had no current row, so it has no feed row to delete."""
     with pipelined(cur):
         for type_ in CURRENT:
-            ids = [it.record.id for it in items if it.record.type == type_]
+            ids = [it.record.id for it in items
+                   if it.record.type == type_ and it.record.base_rev != 0]
             for chunk in _chunks(ids, 500):
                 where, params = sql.in_ids("object_id", chunk)
                 cur.execute(sql.q(f"DELETE FROM change WHERE type = ? AND {where}"),
@@ -417,7 +421,8 @@ class Pusher:
         results: dict[int, PushResult] = {}
         checked: list[tuple[int, _Checked]] = []
         for i, item in enumerate(parsed.items):
-            if isinstance(item, _Checked) and isinstance(item.model, HelpSessionPayload):
+            if (isinstance(item, _Checked) and isinstance(item.model, HelpSessionPayload)
+                    and not self.services.issuperset(item.model.services)):
                 unknown = [code for code in item.model.services if code not in self.services]
                 if unknown:
                     item = (f"unknown service code(s) {', '.join(unknown)}: not in the server "
@@ -434,9 +439,12 @@ class Pusher:
             if not touched:
                 touch_device(cur, self.sql, self.device, self.client_time)
             if checked and self._land_quick(cur, [item for _, item in checked]):
-                for i, item in checked:
-                    results[i] = PushResult(id=item.record.id, rev=item.record.rev,
-                                            status="accepted")
+                # one validation call for the whole list (cheaper than a model per record)
+                accepted_results = _RESULTS.validate_python(
+                    [{"id": item.record.id, "rev": item.record.rev, "status": "accepted"}
+                     for _, item in checked])
+                for (i, _item), result in zip(checked, accepted_results, strict=True):
+                    results[i] = result
             elif checked:
                 session = Session(bind=conn, join_transaction_mode="create_savepoint")
                 try:
@@ -526,8 +534,10 @@ class Pusher:
                                           it.payload_json, *cols, rec.id, rec.base_rev))
                     edited_sessions.append(rec.id)
                 copy = (punt, local_date, deleted, m.duration_min)
-                services.extend((rec.id, code, *copy) for code in m.services)
-                referrals.extend((rec.id, code, *copy) for code in sorted(set(m.referrals)))
+                # in primary-key order (the session ids are sorted already)
+                services.extend([(rec.id, code, *copy) for code in sorted(m.services)])
+                if m.referrals:
+                    referrals.extend([(rec.id, code, *copy) for code in sorted(set(m.referrals))])
             elif rec.base_rev == 0:
                 helpers_new.append((rec.id, rec.rev, punt, dev, deleted, updated,
                                     it.payload_json))

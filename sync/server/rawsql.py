@@ -35,9 +35,12 @@ def raw(conn: Connection | Session) -> Any:
 
 
 def _sqlite_dt(value: datetime) -> str:
-    if value.tzinfo is not UTC:
-        value = value.astimezone(UTC)
-    return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+    offset = value.utcoffset()
+    if offset is None:  # naive: local time, as ``astimezone`` reads it
+        return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+    if offset:
+        value = value - offset  # the same wall time in UTC (tzinfo left, cut off below)
+    return value.isoformat(" ", "microseconds")[:26]  # drop the "+00:00" (years 1000-9999)
 
 
 def _pg_dt(value: datetime) -> datetime:
