@@ -143,7 +143,7 @@ class RecordVersion(Base):
     id: Mapped[str] = mapped_column(ID)
     rev: Mapped[int]
     base_rev: Mapped[int]
-    digipunt_id: Mapped[str] = mapped_column(ID, index=True)
+    digipunt_id: Mapped[str] = mapped_column(ID)  # no index: nothing reads by it (0005)
     device_id: Mapped[str] = mapped_column(ID)
     deleted: Mapped[bool]
     updated_at: Mapped[datetime]
