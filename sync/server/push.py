@@ -186,8 +186,17 @@ class _Checked:
         return json.loads(self.payload_json)
 
 
+def _utc_iso(value: datetime) -> str:
+    """``value.astimezone(UTC).isoformat()``, without the conversion when already at +00:00."""
+    if value.utcoffset():
+        return value.astimezone(UTC).isoformat()
+    if value.tzinfo is None:  # naive (never from the wire): as astimezone reads it
+        return value.astimezone(UTC).isoformat()
+    return value.isoformat()  # offset 0 prints "+00:00", as UTC does
+
+
 def _content_hash(rec: Any, payload_json: str) -> str:
-    updated = rec.updated_at.astimezone(UTC).isoformat()
+    updated = _utc_iso(rec.updated_at)
     blob = f"{rec.type}|{int(rec.deleted)}|{updated}|{payload_json}"
     return "2:" + hashlib.sha256(blob.encode()).hexdigest()[:62]
 
@@ -218,7 +227,8 @@ def _reason(err: ValidationError) -> str:
 def _checked(rec: Any, model: Any) -> _Checked | str:
     if rec.rev <= rec.base_rev:
         return f"rev {rec.rev} must be greater than base_rev {rec.base_rev}"
-    text = model.model_dump_json()
+    # the serializer itself: what ``model_dump_json()`` returns, minus its wrapper (~2x faster)
+    text = type(model).__pydantic_serializer__.to_json(model).decode()
     return _Checked(rec, model, text, _content_hash(rec, text))
 
 
