@@ -232,6 +232,49 @@ def push_cost(db_url: str, rounds: int) -> dict[str, dict[bool, list[float]]]:
     return out
 
 
+def insert_cost(db_url: str, rounds: int = 20) -> dict[str, dict[bool, list[float]]]:
+    """500 ``help_session`` rows in one transaction, as one multi-row INSERT and as 500 one-row
+    statements (what an executemany sends through psycopg, and push's per-record UPDATEs of
+    edits), triggers on and off interleaved: the triggers' own cost without HTTP or push code."""
+    from sync.server.models import HelpSession
+
+    db = Database(db_url)
+    admin.init(db)
+    bank = admin.add_digibank(db, "Insert", 1500)
+    punt = admin.add_digipunt(db, bank, "Insert punt", "Gent")
+    at = datetime(2026, 11, 1, tzinfo=UTC)
+    table = HelpSession.__table__
+    out: dict[str, dict[bool, list[float]]] = {
+        k: {True: [], False: []} for k in ("one INSERT of 500 rows", "500 one-row INSERTs")
+    }
+
+    def rows() -> list[dict]:
+        return [{"id": str(uuid.uuid4()), "rev": 1, "digipunt_id": punt, "device_id": "d",
+                 "deleted": False, "updated_at": at, "local_date": date(2026, 11, 1 + k % 28),
+                 "started_at": at, "duration_min": 10, "channel": "walk_in",
+                 "outcome": "solved_together", "age_band": "35_54", "adult_confirmed": True,
+                 "first_visit": "no", "payload": {}} for k in range(500)]
+
+    for i in range(rounds):
+        for on in ((True, False) if i % 2 == 0 else (False, True)):
+            _set_triggers(db, on)
+            for kind in out:
+                for timed in (False, True):
+                    batch = rows()
+                    t = time.perf_counter()
+                    with db.engine.begin() as conn:
+                        if kind.startswith("one"):  # INSERT ... VALUES (...), (...), ...
+                            conn.execute(table.insert().values(batch))
+                        else:
+                            for row in batch:
+                                conn.execute(table.insert().values(**row))
+                    if timed:
+                        out[kind][on].append(time.perf_counter() - t)
+    _set_triggers(db, True)
+    db.dispose()
+    return out
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--sessions", type=int, default=1_000_000)
@@ -264,8 +307,12 @@ def main() -> int:
         name = "push_" + uuid.uuid4().hex[:8]
         _admin(pg_url, f'CREATE DATABASE "{name}"')
         costs = {"PostgreSQL": push_cost(url.rsplit("/", 1)[0] + "/" + name, args.push_rounds)}
+        name = "insert_" + uuid.uuid4().hex[:8]
+        _admin(pg_url, f'CREATE DATABASE "{name}"')
+        inserts = {"PostgreSQL": insert_cost(url.rsplit("/", 1)[0] + "/" + name)}
     with tempfile.TemporaryDirectory() as tmp:
         costs["SQLite"] = push_cost(f"sqlite:///{tmp}/push.db", args.push_rounds)
+        inserts["SQLite"] = insert_cost(f"sqlite:///{tmp}/insert.db")
     load = os.getloadavg()[0]
     lines = [
         f"### Regional reports over {args.sessions:,} sessions, PostgreSQL 15 (bar: <= 500 ms)",
@@ -298,6 +345,19 @@ def main() -> int:
             off, on = statistics.median(runs[False]), statistics.median(runs[True])
             lines.append(f"| {dbname}, {kind} | {off * 1000:.1f} ms | {on * 1000:.1f} ms | "
                          f"{(on - off) * 1000:+.1f} ms |")
+    lines += [
+        "",
+        "The triggers alone (no HTTP, no push code): 500 `help_session` rows in one "
+        "transaction, 20 runs each, on and off interleaved:",
+        "",
+        "| database, statements | triggers off | triggers on | difference per row |",
+        "|---|---:|---:|---:|",
+    ]
+    for dbname, per_kind in inserts.items():
+        for kind, runs in per_kind.items():
+            off, on = statistics.median(runs[False]), statistics.median(runs[True])
+            lines.append(f"| {dbname}, {kind} | {off * 1000:.1f} ms | {on * 1000:.1f} ms | "
+                         f"{(on - off) / 500 * 1e6:+.0f} µs |")
     text_out = "\n".join(lines)
     print(text_out)
     if not args.no_write:
