@@ -62,6 +62,7 @@ from sync.server.problems import (
 )
 from sync.server.pull import pull as pull_changes
 from sync.server.push import Pusher, note_clock, parse_request
+from sync.server.report_refresher import ReportRefresher
 from sync.server.reports import EXPORT_COLUMNS, export_rows, reach, summary
 from sync.server.settings import Settings
 from sync.server.timing import ServerTimingMiddleware
@@ -135,6 +136,7 @@ class _Catalog:
 
 
 ENV_DB = "DIGIPUNT_SERVER_DB"
+ENV_REPORT_REFRESH = "DIGIPUNT_SERVER_REPORT_REFRESH"  # seconds, for the worker processes
 
 
 class DigipuntApp(FastAPI):
@@ -152,7 +154,8 @@ class DigipuntApp(FastAPI):
 
 def app_from_env() -> DigipuntApp:
     """App factory for ``uvicorn --factory`` (several workers): the database from the env."""
-    return create_app(os.environ[ENV_DB])
+    refresh = float(os.environ.get(ENV_REPORT_REFRESH, "0"))
+    return create_app(os.environ[ENV_DB], settings=Settings(report_refresh_s=refresh))
 
 
 def create_app(db_url: str, *, settings: Settings | None = None) -> DigipuntApp:
@@ -180,6 +183,10 @@ def create_app(db_url: str, *, settings: Settings | None = None) -> DigipuntApp:
     fast = SyncFastPath(db, settings, catalog.codes)
     app.sync_fast_path = fast
     db.on_dispose(fast.close)
+    if settings.report_refresh_s > 0:
+        refresher = ReportRefresher(db.engine, settings.report_refresh_s)
+        refresher.start()
+        db.on_dispose(refresher.stop)
 
     Creds = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 

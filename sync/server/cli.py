@@ -80,6 +80,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="how long an idle HTTP connection is kept open (default 30)")
     c.add_argument("--workers", type=int, default=1,
                    help="worker processes (PostgreSQL: about one per core; SQLite: keep 1)")
+    c.add_argument("--report-refresh", type=float, default=10.0, metavar="SECONDS",
+                   help="count the regional report figures in the background once no push "
+                   "came for this long, so reports answer at once (default 10; 0 = only when "
+                   "a report asks)")
     c.add_argument("--access-log", action="store_true",
                    help="log every request (off by default: the reverse proxy logs them, and "
                    "a line per sync costs the server more than the sync)")
@@ -163,7 +167,8 @@ def _fast_io() -> dict[str, str]:
 def _serve(url: str, args: argparse.Namespace) -> int:
     import uvicorn
 
-    from sync.server.app import create_app
+    from sync.server.app import ENV_REPORT_REFRESH, create_app
+    from sync.server.settings import Settings
 
     options = {
         "host": args.host, "port": args.port, "log_level": "info",
@@ -174,10 +179,12 @@ def _serve(url: str, args: argparse.Namespace) -> int:
     create_app(url).state.db.dispose()  # migrate once, and fail here on a bad URL
     if args.workers > 1:
         os.environ[ENV_DB] = url
+        os.environ[ENV_REPORT_REFRESH] = str(args.report_refresh)
         uvicorn.run("sync.server.app:app_from_env", factory=True, workers=args.workers,
                     **options)
     else:
-        uvicorn.run(create_app(url), **options)
+        uvicorn.run(create_app(url, settings=Settings(report_refresh_s=args.report_refresh)),
+                    **options)
     return 0
 
 

@@ -177,7 +177,7 @@ def _day_sql(column: str, postgres: bool) -> str:
     return f"CAST(strftime('%d', {column}) AS INTEGER)"
 
 
-def _month_value(value: Any) -> date:
+def month_value(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
@@ -363,7 +363,7 @@ def refresh_on(conn: Connection, months: tuple[date, date] | None) -> int:
         gone = conn.execute(text(delete), {"lo": months[0], "hi": months[1]})
     by_month: dict[date, set[str]] = defaultdict(set)
     for punt, month in gone.all():
-        by_month[_month_value(month)].add(punt)
+        by_month[month_value(month)].add(punt)
     if by_month:
         _scratch(conn)
     for month in sorted(by_month):

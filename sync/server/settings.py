@@ -19,3 +19,6 @@ class Settings:
     enrol_window_s: float = 60.0
     #: retention of help sessions in months (``purge`` default)
     retention_months: int = 24
+    #: count the report buckets that pushes marked once no new mark came for this many seconds
+    #: (``report_refresher``); 0 = only when a report asks (``serve`` uses 10 by default)
+    report_refresh_s: float = 0.0
