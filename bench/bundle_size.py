@@ -43,9 +43,17 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
 w = QMainWindow()
 w.show()
+def painted(turn=0):
+    # the test of the app's "usable" line (digipunt_app/ui/first_paint.py): window exposed
+    handle = w.windowHandle()
+    if turn >= 200 or (handle is not None and handle.isExposed()):
+        print("bare: painted", flush=True)
+        app.quit()
+    else:
+        QTimer.singleShot(0 if turn < 20 else 5, lambda: painted(turn + 1))
 def ready():
     print("bare: ready", flush=True)
-    app.quit()
+    painted()
 QTimer.singleShot(0, ready)
 app.exec()
 """
@@ -179,8 +187,8 @@ def report(bundle: Path, sessions: int, runs: int) -> str:
         data_dir = Path(tmp) / "data"
         fill_s = _fill(data_dir, sessions)
         timings = starts(bundle, data_dir, runs)
-    bare = timings["bare"]["ready"]
-    bare_frozen_s = timings["bare_frozen"]["ready"]
+    bare = timings["bare"]["painted"]
+    bare_frozen_s = timings["bare_frozen"]["painted"]
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     lines += [
         "",
@@ -188,29 +196,34 @@ def report(bundle: Path, sessions: int, runs: int) -> str:
         f"median of {runs} alternating starts each, from process spawn; load average "
         f"{load:.1f} on {os.cpu_count()} CPUs when the starts ended:",
         "",
-        "| start | window usable (s) | data shown (s) | usable ÷ bare | shown ÷ bare |",
-        "|---|---:|---:|---:|---:|",
-        f"| bare PySide6 `QMainWindow`, script | {bare:.2f} | {bare:.2f} | 1.00 | 1.00 |",
+        "| start | window usable (s) | data shown (s) | usable ÷ bare | shown ÷ bare "
+        "| usable ÷ bare's line before its paint |",
+        "|---|---:|---:|---:|---:|---:|",
+        f"| bare PySide6 `QMainWindow`, script | {bare:.2f} | {bare:.2f} | 1.00 | 1.00 | |",
         f"| bare PySide6 `QMainWindow`, frozen | {bare_frozen_s:.2f} | {bare_frozen_s:.2f} "
-        "| 1.00 | 1.00 |",
+        "| 1.00 | 1.00 | |",
     ]
-    for name, label, base in (
-        ("source", "source (`python -m digipunt_app`) ÷ bare script", bare),
-        ("frozen", "frozen (`dist/digipunt/digipunt`) ÷ bare frozen", bare_frozen_s),
+    for name, label, bare_name in (
+        ("source", "source (`python -m digipunt_app`) ÷ bare script", "bare"),
+        ("frozen", "frozen (`dist/digipunt/digipunt`) ÷ bare frozen", "bare_frozen"),
     ):
+        base = timings[bare_name]["painted"]
         usable = timings[name].get("usable", timings[name]["ready"])
         ready = timings[name]["ready"]
         lines.append(
-            f"| {label} | {usable:.2f} | {ready:.2f} | {usable / base:.2f} | {ready / base:.2f} |"
+            f"| {label} | {usable:.2f} | {ready:.2f} | {usable / base:.2f} | {ready / base:.2f} "
+            f"| {usable / timings[bare_name]['ready']:.2f} |"
         )
     lines += [
         "",
         '"usable": the main window is painted with the entry form ready for input (the bare',
-        'windows print "ready" before their first paint); "data shown": the store is open and its',
-        "helpers, catalog and settings are on screen (DESIGN.md §10 bar: usable ≤ 1.5× bare,",
-        "source and frozen). The source app is compared with the bare script run by the same",
-        "Python, the frozen app with the bare window frozen by the same PyInstaller (defaults,",
-        "one folder): both frozen starts pay the bootloader and the compressed module archive.",
+        'windows are timed to their first paint the same way: exposed, the test of',
+        '`ui/first_paint.py`; the last column uses their "ready" line from a zero timer after',
+        '`show()`, before the paint, which earlier runs compared with); "data shown": the store',
+        "is open and its helpers, catalog and settings are on screen (DESIGN.md §10 bar: usable",
+        "≤ 1.5× bare, source and frozen). The source app is compared with the bare script run by",
+        "the same Python, the frozen app with the bare window frozen by the same PyInstaller",
+        "(defaults, one folder): both frozen starts pay the bootloader and the module archive.",
     ]
     return "\n".join(lines)
 

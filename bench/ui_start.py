@@ -40,9 +40,17 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
 w = QMainWindow()
 w.show()
+def painted(turn=0):
+    # the test of the app's "usable" line (digipunt_app/ui/first_paint.py): window exposed
+    handle = w.windowHandle()
+    if turn >= 200 or (handle is not None and handle.isExposed()):
+        print("bare: painted", flush=True)
+        app.quit()
+    else:
+        QTimer.singleShot(0 if turn < 20 else 5, lambda: painted(turn + 1))
 def ready():
     print("bare: ready", flush=True)
-    app.quit()
+    painted()
 QTimer.singleShot(0, ready)
 app.exec()
 """
@@ -83,9 +91,11 @@ def starts(data_dir: Path, runs: int) -> dict[str, float]:
     # The first start of a day also makes the daily backup (SQLite backup API) on the DB worker.
     first_of_day = time_to_lines(app_cmd, env)["ready"]
     time_to_lines(bare_cmd, env)  # warm the OS file cache for Qt too
-    usable, ready, bare = [], [], []
+    usable, ready, bare, bare_painted = [], [], [], []
     for _ in range(runs):
-        bare.append(time_to_lines(bare_cmd, env)["ready"])
+        bare_marks = time_to_lines(bare_cmd, env)
+        bare.append(bare_marks["ready"])
+        bare_painted.append(bare_marks["painted"])
         marks = time_to_lines(app_cmd, env)
         usable.append(marks["usable"])
         ready.append(marks["ready"])
@@ -94,6 +104,7 @@ def starts(data_dir: Path, runs: int) -> dict[str, float]:
         "usable": statistics.median(usable),
         "app": statistics.median(ready),
         "bare": statistics.median(bare),
+        "bare_painted": statistics.median(bare_painted),
     }
 
 
@@ -288,11 +299,13 @@ def main(argv: list[str] | None = None) -> int:
         s = starts(data_dir, args.starts)
         r = in_process(data_dir, args.saves, args.filters)
 
-    ratio = s["usable"] / s["bare"]
+    ratio = s["usable"] / s["bare_painted"]
     rows = [
         ("start to usable window: painted, entry form takes a session (median)",
-         f"{s['usable'] * 1000:.0f} ms vs bare QMainWindow {s['bare'] * 1000:.0f} ms = "
-         f"**{ratio:.2f}x**", "≤ 1.5x", ratio <= 1.5),
+         f"{s['usable'] * 1000:.0f} ms vs bare QMainWindow painted "
+         f"{s['bare_painted'] * 1000:.0f} ms = **{ratio:.2f}x** (vs the bare window's line "
+         f"before its paint, {s['bare'] * 1000:.0f} ms: {s['usable'] / s['bare']:.2f}x)",
+         "≤ 1.5x", ratio <= 1.5),
         ("start until the store is open and its data shown (median)",
          f"{s['app'] * 1000:.0f} ms = {s['app'] / s['bare']:.2f}x bare", "(info)", None),
         ("first start of the day (includes the daily backup)", f"{s['first_of_day'] * 1000:.0f} ms "
@@ -337,9 +350,10 @@ def main(argv: list[str] | None = None) -> int:
         "- *Usable* = the main window has been exposed and painted (`MainWindow.usable` waits "
         "for the exposure; Qt paints a window when it is exposed) with the entry form filled "
         "from the shipped catalog and its shortcuts live; a session saved before the store is "
-        "open is written as soon as it is. The bare window's \"ready\" line is printed from a "
-        "zero timer after `show()`, before its (blank, 200x100) first paint, and is kept as it "
-        "is: the comparison leans against the app (1100x760 of widgets to paint).",
+        "open is written as soon as it is. The bare window is timed the same way (its "
+        "\"painted\" line: exposed, by the same test as `ui/first_paint.py`); its \"ready\" "
+        "line, printed from a zero timer after `show()` before its first paint (what earlier "
+        "runs compared with), is shown beside it.",
         "- Before the first paint, on the GUI thread: Python, `digipunt_app.cli` (the plain "
         "window arguments without the subcommands' parsers), PySide6 QtWidgets (as the bare "
         "window), the UI modules, the main window with only the entry form, the paint. No `Qt` "
