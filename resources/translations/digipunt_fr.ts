@@ -303,7 +303,7 @@
     </message>
     <message>
         <source>Waarmee werd geholpen? (toets 1 tot 9)</source>
-        <translation>Pour quoi avez-vous aidé ? (touche 1 à 9)</translation>
+        <translation>Pour quel service avez-vous aidé ? (touche 1 à 9)</translation>
     </message>
     <message>
         <source>Resultaat</source>
