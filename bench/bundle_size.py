@@ -31,32 +31,13 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from bench.ui_start import BARE  # the same bare window, timed the same way, in both benches
+
 ROOT = Path(__file__).resolve().parents[1]
 SECTION = "bundle"
 BAR_MB = 120
 MB = 1_000_000
 
-BARE = """
-import sys
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication(sys.argv[:1])
-w = QMainWindow()
-w.show()
-def painted(turn=0):
-    # the test of the app's "usable" line (digipunt_app/ui/first_paint.py): window exposed
-    handle = w.windowHandle()
-    if turn >= 200 or (handle is not None and handle.isExposed()):
-        print("bare: painted", flush=True)
-        app.quit()
-    else:
-        QTimer.singleShot(0 if turn < 20 else 5, lambda: painted(turn + 1))
-def ready():
-    print("bare: ready", flush=True)
-    painted()
-QTimer.singleShot(0, ready)
-app.exec()
-"""
 
 # (label, test on the path relative to _internal/), first match wins.
 GROUPS: list[tuple[str, str]] = [

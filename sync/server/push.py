@@ -42,7 +42,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, Discriminator, Field, Tag, TypeAdapter, ValidationError
 from sqlalchemy import bindparam, delete, insert, select, update
@@ -50,7 +50,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from sync.protocol import HelperPayload, HelpSessionPayload, PushRequest, PushResult
+from sync.protocol import HelperPayload, HelpSessionPayload, PushRequest, PushResult, Record
 from sync.server.auth import DeviceCaller
 from sync.server.db import Database
 from sync.server.feed import audit
@@ -154,16 +154,10 @@ _AnyPayload = Annotated[
 ]
 
 
-class _TypedRecord(BaseModel):
+class _TypedRecord(Record):
     """``protocol.Record`` with its payload validated in the same pass."""
 
-    type: Literal["help_session", "helper"]
-    id: str = Field(min_length=1, max_length=64)
-    rev: int = Field(ge=1)
-    base_rev: int = Field(ge=0)
-    deleted: bool = False
-    updated_at: datetime
-    payload: _AnyPayload
+    payload: _AnyPayload  # type: ignore[assignment]
 
 
 class _TypedPush(BaseModel):
