@@ -254,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     text = report(bundle, args.sessions, args.starts)
     print(text)
     if not args.no_write:
-        from bench.reports_dashboard import write_section
+        from bench.benchmarks_md import write_section
 
         write_section(ROOT / "BENCHMARKS.md", SECTION, text)
     return 0

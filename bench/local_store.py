@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import shutil
 import sqlite3
 import statistics
@@ -36,6 +35,8 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert
+
+from bench.benchmarks_md import write_section
 
 ROOT = Path(__file__).resolve().parents[1]
 SECTION = "local"
@@ -378,19 +379,6 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_write:
         write_section(ROOT / "BENCHMARKS.md", SECTION, "## Local store (core, no UI)\n\n" + text)
     return 0
-
-
-def write_section(path: Path, name: str, body: str) -> None:
-    """Replace (or append) the ``<!-- section: name -->`` block of BENCHMARKS.md."""
-    start, end = f"<!-- section: {name} -->", f"<!-- /section: {name} -->"
-    block = f"{start}\n{body}\n{end}"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _m: block, text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    path.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

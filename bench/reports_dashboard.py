@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import re
 import statistics
 import tempfile
 import time
@@ -21,6 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from bench.benchmarks_md import write_section
 from sync.protocol import AGE_BANDS, CHANNELS, OUTCOMES, REFERRALS, TARGET_GROUPS
 
 BXL = ZoneInfo("Europe/Brussels")
@@ -260,19 +260,6 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_write:
         write_section(ROOT / "BENCHMARKS.md", SECTION, "## Reports (dashboard)\n\n" + text)
     return 0
-
-
-def write_section(path: Path, name: str, body: str) -> None:
-    """Replace (or append) the ``<!-- section: name -->`` block of BENCHMARKS.md."""
-    start, end = f"<!-- section: {name} -->", f"<!-- /section: {name} -->"
-    block = f"{start}\n{body}\n{end}"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _m: block, text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    path.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

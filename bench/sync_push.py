@@ -38,6 +38,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.benchmarks_md import write_section  # noqa: E402
 from digipunt_app.core.catalog import load_catalog  # noqa: E402
 from digipunt_app.core.ids import new_id  # noqa: E402
 from digipunt_app.core.models import HelpSession, Outbox  # noqa: E402
@@ -376,18 +377,6 @@ def report(n: int, ours: dict[str, Any], counted: dict[str, Any], alone: dict[st
         lines.append(f"PouchDB (after one warm-up replication) by batch_size: {runs}.")
     return "\n".join(lines) + "\n"
 
-
-def write_section(path: Path, name: str, body: str) -> None:
-    start, end = f"<!-- section: {name} -->", f"<!-- /section: {name} -->"
-    text = path.read_text() if path.exists() else "# Benchmarks\n\nFigures from `bench/`.\n"
-    block = f"{start}\n{body.rstrip()}\n{end}"
-    if start in text and end in text:
-        before, rest = text.split(start, 1)
-        _, after = rest.split(end, 1)
-        text = before + block + after
-    else:
-        text = text.rstrip() + "\n\n" + block + "\n"
-    path.write_text(text)
 
 
 def main() -> int:

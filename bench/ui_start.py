@@ -280,7 +280,8 @@ def main(argv: list[str] | None = None) -> int:
                         "instead of filling a new store (for repeated runs)")
     args = parser.parse_args(argv)
 
-    from bench.reports_dashboard import fill, write_section
+    from bench.benchmarks_md import write_section
+    from bench.reports_dashboard import fill
     from digipunt_app.core.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
