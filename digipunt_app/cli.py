@@ -21,6 +21,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from digipunt_app.core.cli_support import err as _err
+from digipunt_app.core.cli_support import open_store as _open_store
+from digipunt_app.core.cli_support import say as _say
+
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
 Registrar = Callable[[Any, argparse.ArgumentParser], None]
@@ -49,24 +53,6 @@ def _version() -> str:
         from digipunt_app import __version__
 
         return str(__version__)
-
-
-def _say(text: str) -> None:
-    print(text, flush=True)
-
-
-def _err(text: str) -> None:
-    print(f"digipunt: {text}", file=sys.stderr, flush=True)
-
-
-def _open_store(args: argparse.Namespace) -> Any:
-    from digipunt_app.core.config import data_dir
-    from digipunt_app.core.store import Store
-
-    store = Store.open(data_dir(getattr(args, "data_dir", None)))
-    if store.recovery_message:
-        _err(store.recovery_message)
-    return store
 
 
 def _date_arg(text: str) -> date:

@@ -6,28 +6,13 @@ Registered in ``digipunt_app.cli.REGISTRARS``. One clear line per message; exit 
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
+from digipunt_app.core.cli_support import err as _err
+from digipunt_app.core.cli_support import open_store as _open
+from digipunt_app.core.cli_support import say as _say
+
 EXIT_OK, EXIT_FAILURE = 0, 1
-
-
-def _say(text: str) -> None:
-    print(text, flush=True)
-
-
-def _err(text: str) -> None:
-    print(f"digipunt: {text}", file=sys.stderr, flush=True)
-
-
-def _open(args: argparse.Namespace) -> Any:
-    from digipunt_app.core.config import data_dir
-    from digipunt_app.core.store import Store
-
-    store = Store.open(data_dir(getattr(args, "data_dir", None)))
-    if store.recovery_message:
-        _err(store.recovery_message)
-    return store
 
 
 def _cmd_enrol(args: argparse.Namespace) -> int:
