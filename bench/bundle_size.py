@@ -31,7 +31,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from bench.ui_start import BARE  # the same bare window, timed the same way, in both benches
+from bench.ui_start import BARE, time_to_lines  # the same bare window, timed the same way
 
 ROOT = Path(__file__).resolve().parents[1]
 SECTION = "bundle"
@@ -90,19 +90,6 @@ def _group(rel: str) -> str:
     return "other Python packages (alembic, openpyxl, requests, ...) and data"
 
 
-def time_to_lines(cmd: list[str], env: dict[str, str], cwd: Path) -> dict[str, float]:
-    """Seconds from spawn to each stdout line ``<name>: <marker>``."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env, cwd=cwd)
-    assert proc.stdout is not None
-    marks: dict[str, float] = {}
-    for line in proc.stdout:
-        marks.setdefault(line.strip().rsplit(" ", 1)[-1], time.perf_counter() - t0)
-    if proc.wait() != 0 or "ready" not in marks:
-        raise SystemExit(f"{cmd[0]} failed (exit {proc.returncode})")
-    return marks
-
-
 def bare_frozen() -> Path:
     """The bare window frozen by the venv's PyInstaller (one folder, defaults), built once."""
     work = ROOT / "build" / "bench-bare"
@@ -130,11 +117,11 @@ def starts(bundle: Path, data_dir: Path, runs: int) -> dict[str, dict[str, float
         "frozen": [str(bundle / "digipunt"), "--data-dir", str(data_dir)],
     }
     for cmd in commands.values():  # warm the file cache; the first app start makes the backup
-        time_to_lines(cmd, env, ROOT)
+        time_to_lines(cmd, env)
     samples: dict[str, dict[str, list[float]]] = {k: defaultdict(list) for k in commands}
     for _ in range(runs):
         for name, cmd in commands.items():
-            for mark, seconds in time_to_lines(cmd, env, ROOT).items():
+            for mark, seconds in time_to_lines(cmd, env).items():
                 samples[name][mark].append(seconds)
     return {
         name: {mark: statistics.median(values) for mark, values in marks.items()}
