@@ -291,6 +291,13 @@ def check_ownership(device: DeviceCaller, parsed: ParsedPush) -> None:
             )
 
 
+def _stored_elsewhere(record_id: str) -> ApiProblem:
+    """403: the stored record belongs to another digipunt than the pushing device's."""
+    return ApiProblem(
+        403, f"Record {record_id} belongs to another digipunt; this device may not change it."
+    )
+
+
 def _report_copy(punt: str, deleted: bool, m: HelpSessionPayload) -> dict[str, Any]:
     """The session's report columns as copied onto each of its service/referral rows."""
     return {"digipunt_id": punt, "local_date": m.local_date, "deleted": deleted,
@@ -608,10 +615,7 @@ class Pusher:
                 continue
             current = currents.get((rec.type, rec.id))
             if current is not None and current[1] != self.device.digipunt_id:
-                raise ApiProblem(
-                    403, f"Record {rec.id} belongs to another digipunt; this device may not "
-                    "change it."
-                )
+                raise _stored_elsewhere(rec.id)
             server_rev = current[0] if current is not None else 0
             if server_rev != rec.base_rev:
                 results[i] = self._conflict(s, item, server_rev)
@@ -699,10 +703,7 @@ class Pusher:
                 select(table.rev, table.digipunt_id).where(table.id == rec.id)
             ).first()
             if current is not None and current.digipunt_id != self.device.digipunt_id:
-                raise ApiProblem(
-                    403, f"Record {rec.id} belongs to another digipunt; this device may not "
-                    "change it."
-                )
+                raise _stored_elsewhere(rec.id)
             server_rev = current.rev if current is not None else 0
             if server_rev != rec.base_rev:
                 return self._conflict(s, item, server_rev)
