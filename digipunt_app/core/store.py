@@ -9,6 +9,13 @@
 3. one rolling backup per day with SQLite's backup API in ``<data_dir>/backups`` (keep 7), then
    the daily retention purge (``core/retention.py``).
 
+``Store.open(data_dir, defer_check=True)`` (the desktop window) skips steps 1 and 3 for a file
+that is already at the newest schema, so the window shows its data at once; the check, the backup
+and the purge then follow through ``core/store_check.StartCheck``, and a damaged file found then
+is recovered in place by ``store.recover_in_place()`` (same ``Store`` object, same engine: every
+holder of the store keeps working on the restored file). A file that needs a migration, or that
+cannot even be read, is still checked first.
+
 Operations use ``with store.session() as db:``: one SQLAlchemy Session per operation, committed
 at the end, rolled back on any error; SQLite failures become ``StorageError`` with a plain Dutch
 message and nothing half-written.
@@ -22,7 +29,7 @@ import os
 import shutil
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -34,7 +41,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from digipunt_app.core.config import BACKUP_DIR_NAME, DATA_FILE_NAME
 from digipunt_app.core.db import DEFAULT_BUSY_TIMEOUT_MS, make_engine, storage_error
-from digipunt_app.core.migrate import upgrade_to_head
+from digipunt_app.core.migrate import current_revision, head_revision, upgrade_to_head
 from digipunt_app.core.records import StorageError
 
 log = logging.getLogger(__name__)
@@ -48,24 +55,44 @@ CURSOR_KEY = "cursor"
 NEEDS_FULL_PULL_KEY = "needs_full_pull"
 
 
-def quick_check(path: Path, timeout_s: float = DEFAULT_BUSY_TIMEOUT_MS / 1000) -> bool:
+def quick_check(
+    path: Path,
+    timeout_s: float = DEFAULT_BUSY_TIMEOUT_MS / 1000,
+    on_connect: Callable[[sqlite3.Connection | None], None] | None = None,
+) -> bool:
     """True when ``path`` is a SQLite database that passes ``PRAGMA quick_check``; False when it
     is damaged. A file that is merely busy (locked by another program) is not damaged: that
-    raises ``StorageError`` instead, so a healthy file is never moved aside."""
+    raises ``StorageError`` instead, so a healthy file is never moved aside.
+
+    ``on_connect(conn)`` gets the check's connection before the check starts (another thread may
+    call ``conn.interrupt()``: that also raises ``StorageError``) and ``None`` once it is closed.
+    """
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=timeout_s)
     except sqlite3.Error as exc:
         raise storage_error(exc) or StorageError(str(exc)) from exc
     try:
+        if on_connect is not None:
+            on_connect(conn)
         rows = conn.execute("PRAGMA quick_check").fetchall()
         return rows == [("ok",)]
     except sqlite3.DatabaseError as exc:
         text = str(exc).lower()
+        if "interrupted" in text:
+            raise StorageError("De controle van het gegevensbestand werd afgebroken.") from exc
         if "locked" in text or "busy" in text or "unable to open" in text:
             raise storage_error(exc) or StorageError(str(exc)) from exc
         return False
     finally:
+        if on_connect is not None:
+            on_connect(None)
         conn.close()
+
+
+def looks_damaged(exc: BaseException) -> bool:
+    """True for the SQLite errors of a damaged file ("malformed", "not a database")."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    return "malformed" in text or "not a database" in text or "corrupt" in text
 
 
 def backup_files(backup_dir: Path) -> list[Path]:
@@ -98,6 +125,8 @@ class Store:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.recovery_message: str | None = None
         self.restored_backup: Path | None = None
+        # True when opened with ``defer_check`` without the check: see ``core/store_check``.
+        self.check_pending = False
         self.cache: dict[str, Any] = {}  # small per-store caches (catalog), see catalog.py
         self.cache_lock = threading.Lock()
 
@@ -110,8 +139,12 @@ class Store:
         busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
         backup: bool = True,
         today: date | None = None,
+        defer_check: bool = False,
     ) -> Store:
-        """Check, recover, migrate and back up the store in ``data_dir`` (created if missing)."""
+        """Check, recover, migrate and back up the store in ``data_dir`` (created if missing).
+
+        ``defer_check``: an existing file at the newest schema is opened without the check and
+        the backup (``store.check_pending`` is then True; run ``StartCheck`` next)."""
         data_dir = Path(data_dir)
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
@@ -120,6 +153,10 @@ class Store:
                 f"De gegevensmap {data_dir} kan niet gemaakt worden ({exc.strerror})."
             ) from exc
         data_file = data_dir / DATA_FILE_NAME
+        if defer_check and data_file.exists() and data_file.stat().st_size > 0:
+            opened = cls._open_unchecked(data_dir, data_file, busy_timeout_ms)
+            if opened is not None:
+                return opened
         message: str | None = None
         restored: Path | None = None
         healthy = (
@@ -149,6 +186,51 @@ class Store:
             engine.dispose()
             raise storage_error(exc) or StorageError(str(exc)) from exc
         return store
+
+    @classmethod
+    def _open_unchecked(
+        cls, data_dir: Path, data_file: Path, busy_timeout_ms: int
+    ) -> Store | None:
+        """The store without the check, or None when it must be checked first: a migration is
+        due (a damaged file is never migrated) or the file cannot even be read."""
+        engine = make_engine(data_file, busy_timeout_ms)
+        try:
+            if current_revision(engine) != head_revision():
+                engine.dispose()
+                return None
+            store = cls(data_dir, engine)
+            store._refresh_statistics(False)
+            store._seed()
+        except DBAPIError as exc:
+            engine.dispose()
+            if looks_damaged(exc):
+                log.warning("data file unreadable at start (%s): checking it now", exc.orig)
+                return None
+            raise storage_error(exc) or StorageError(str(exc)) from exc
+        store.check_pending = True
+        return store
+
+    def recover_in_place(self) -> str:
+        """The file of this open store was found damaged: close its connections, move it aside,
+        restore the newest good backup (as ``open`` does) and bring that to the newest schema.
+        The ``Store`` object and its engine stay the same, so whoever holds them goes on with
+        the restored file. Call it where no other operation on the store runs (the DB worker;
+        the sync waits for it). Returns the plain Dutch message (also ``recovery_message``)."""
+        self.engine.dispose()  # closes every pooled connection: the file can be moved (Windows)
+        restored, message = self._recover(self.data_dir, self.data_file)
+        try:
+            upgrade_to_head(self.engine)
+            self._refresh_statistics(False)
+            self._seed()
+            self._reset_cursor()
+        except DBAPIError as exc:
+            raise storage_error(exc) or StorageError(str(exc)) from exc
+        with self.cache_lock:
+            self.cache.clear()
+        self.recovery_message = message
+        self.restored_backup = restored
+        self.check_pending = False
+        return message
 
     @staticmethod
     def _recover(data_dir: Path, data_file: Path) -> tuple[Path | None, str]:

@@ -15,13 +15,18 @@ Extension points (one line each, for the other parts of the app):
 - ``window.usable`` is emitted once the window shows with the entry form ready for input (tiles
   from the shipped catalog; a save asked for now runs as soon as the store is open);
   ``window.ready`` once the store is open and its data is shown;
-  ``window.store_opened`` carries the ``Store`` when it is open (for controllers that need it).
+  ``window.store_opened`` carries the ``Store`` when it is open (for controllers that need it);
+  ``window.store_checked`` once the start-up check of the file has answered (after ``ready``;
+  a damaged file has then been recovered, its message shown and the pages reloaded).
 
 Start-up order (DESIGN.md §10, start to usable window; the rules are in ``first_paint``): only
 the entry form is built before the first paint; ``usable`` is emitted once the window is exposed
 and painted, and then the store is opened on the DB worker. The list, volunteers and settings
 tabs are built when first shown (or when ``window.session_list`` etc. is first used), in their
-place in the tab order.
+place in the tab order. The file's ``PRAGMA quick_check`` runs after the data is shown, on a
+thread of its own (``Operations``, ``core/store_check``): writes wait for it, and a damaged file is
+moved aside and the newest good backup restored while the window stays open, with what was typed
+kept in the form.
 """
 
 from __future__ import annotations
@@ -103,6 +108,7 @@ class MainWindow(QMainWindow):
     usable = Signal()  # shown, entry form filled from the shipped catalog, accepting input
     ready = Signal()  # the store is open and its data shown
     store_opened = Signal(object)
+    store_checked = Signal()  # the start-up check answered (and a damaged file was recovered)
     open_failed = Signal(str)
 
     def __init__(self, ops: Operations, language_override: str | None = None) -> None:
@@ -115,6 +121,8 @@ class MainWindow(QMainWindow):
         self._helpers: list[Any] | None = None  # every volunteer (HelperRow), once loaded
         self._font_scale = 100
         self._is_ready = False
+        self._is_checked = False
+        self._initial_error: BaseException | None = None  # initial read failed: check first
         self._painted = False
         self.before_ready: list[Callable[[], None]] = []  # run just before ``ready`` is emitted
         self.data_dir: Path | None = None
@@ -319,8 +327,10 @@ class MainWindow(QMainWindow):
     def _open_store(self) -> None:
         assert self.data_dir is not None and self._open_options is not None
         options, self._open_options = self._open_options, None
+        options.setdefault("defer_check", True)  # data first, the check right after
         self.ops.open_store(
-            self.data_dir, on_success=self._store_opened, on_failure=self._open_failed, **options
+            self.data_dir, on_success=self._store_opened, on_failure=self._open_failed,
+            on_checked=self._checked, **options
         )
 
     def _store_opened(self, store: Any) -> None:
@@ -328,7 +338,43 @@ class MainWindow(QMainWindow):
         if message:
             self.show_info("ℹ " + message)
         self.store_opened.emit(store)
-        self.ops.db(_initial_data, on_success=self._initial_loaded, on_failure=self._open_failed)
+        if self.ops.check is None:
+            self._is_checked = True  # checked while opening
+        self.ops.db(_initial_data, on_success=self._initial_loaded, on_failure=self._initial_failed)
+
+    def _initial_failed(self, err: BaseException) -> None:
+        """The data could not be read: when the file is still to be checked, check it now (a
+        damaged file is then recovered and the data read again), else say so."""
+        if self._is_checked:
+            self._open_failed(err)
+            return
+        self._initial_error = err
+        self.status_text.setText(self.tr("Het gegevensbestand wordt nagekeken..."))
+        self.ops.data_shown()
+
+    def _checked(self, check: Any) -> None:
+        """The start-up check answered (``Operations``): after a recovery, say so and show the
+        restored data; the form keeps what was typed (a save asked for during the check was
+        written into the restored store)."""
+        self._is_checked = True
+        failed, self._initial_error = self._initial_error, None
+        if check.message:
+            self.show_info(
+                "ℹ " + check.message + " "
+                + self.tr("Wat u sinds het opstarten invulde of bewaarde, is niet verloren.")
+            )
+            self.ops.notify({"sessions", "helpers", "catalog", "settings", "sync"})
+        if failed is not None and not check.message:
+            self._open_failed(failed)
+        elif failed is not None:
+            self.ops.db(_initial_data, on_success=self._initial_loaded,
+                        on_failure=self._open_failed)
+        elif check.message:
+            self.ops.db(_initial_data, on_success=self._apply_data, owner=self)
+        self.store_checked.emit()
+
+    def is_checked(self) -> bool:
+        return self._is_checked
 
     def _open_failed(self, err: BaseException) -> None:
         self.status_text.setText("")
@@ -339,6 +385,17 @@ class MainWindow(QMainWindow):
         self.open_failed.emit(str(err))
 
     def _initial_loaded(self, data: dict[str, Any]) -> None:
+        self._apply_data(data)
+        self.status_text.setText("")
+        self.form.tiles.keyboard_focus_target().setFocus()
+        for callback in self.before_ready:
+            callback()
+        self._is_ready = True
+        self.ready.emit()
+        self.ops.data_shown()  # the start-up check of the file may run now
+
+    def _apply_data(self, data: dict[str, Any]) -> None:
+        """Show what ``_initial_data`` read (at start, and again after a recovery)."""
         app = QApplication.instance()
         lang = self._language_override or data["language"] or i18n.current_language()
         if lang != i18n.current_language() and isinstance(app, QApplication):
@@ -354,12 +411,6 @@ class MainWindow(QMainWindow):
         self._last_helper = data["last_helper"]
         self._helpers_loaded(data["helpers"])
         self._apply_service_labels()
-        self.status_text.setText("")
-        self.form.tiles.keyboard_focus_target().setFocus()
-        for callback in self.before_ready:
-            callback()
-        self._is_ready = True
-        self.ready.emit()
 
     def is_ready(self) -> bool:
         return self._is_ready

@@ -26,6 +26,12 @@ Usage (the shape of Anki's ``QueryOp``/``CollectionOp``)::
   ``owner`` QObject was deleted in the meantime is not called.
 - ``ops.busy`` is the number of operations not yet answered (tests wait for ``ops.busy == 0``).
 - ``shutdown()`` closes the store on the worker and waits for both threads.
+- The start-up check (``core/store_check``): ``open_store(..., defer_check=True)`` opens a store
+  that is already at the newest schema without ``PRAGMA quick_check``; the check then runs on a
+  third thread once ``data_shown()`` is called, and ``on_checked(check)`` is called on the GUI
+  thread with its answer. Until it answered, every db operation that names ``changes`` (a write)
+  waits on the DB worker, and recovers a damaged store before it runs; network operations (the
+  sync writes pulled records) wait until the store is known good or recovered.
 - The worker threads start with their first operation (nothing runs before the window's first
   paint: the window asks for the store only then).
 """
@@ -88,6 +94,7 @@ class Operations(QObject):
         self._store_ready = threading.Event()
         self._open_requested = False
         self._deferred: list[Callable[[], None]] = []  # db work asked for before open_store
+        self.check: Any = None  # core.store_check.StartCheck while the start-up check is due
         self._closed = False
         # Emitted from a worker thread, received on the thread that owns self (the GUI thread).
         self._finished.connect(self._deliver)
@@ -98,22 +105,45 @@ class Operations(QObject):
         data_dir: Path,
         on_success: Success | None = None,
         on_failure: Failure | None = None,
+        on_checked: Success | None = None,
         **open_options: Any,
     ) -> Handle:
         """Open (check, migrate, back up) the store on the DB worker; ``on_success(store)``.
-        ``open_options`` go to ``Store.open`` (e.g. ``busy_timeout_ms``)."""
+        ``open_options`` go to ``Store.open`` (e.g. ``busy_timeout_ms``, ``defer_check``);
+        with ``defer_check`` the check follows (module docstring) and ``on_checked(check)``
+        gets its ``StartCheck`` once it answered."""
 
         def _open(_: Any) -> Any:
             from digipunt_app.core.store import Store  # heavy (SQLAlchemy): off the GUI thread
 
             try:
-                self.store = Store.open(data_dir, **open_options)
+                store = Store.open(data_dir, **open_options)
+                if store.check_pending:
+                    from digipunt_app.core.store_check import StartCheck
+
+                    self.check = StartCheck(
+                        store,
+                        backup=open_options.get("backup", True),
+                        today=open_options.get("today"),
+                    )
+                self.store = store
             finally:
                 self._store_ready.set()
             return self.store
 
+        def _opened(store: Any) -> None:
+            check = self.check
+            if check is not None and not self._closed:
+                self._submit(
+                    "check", lambda _s: check.run(),
+                    lambda _result: self._check_answered(check, on_checked),
+                    None, (), None, wait_store=False,
+                )
+            if on_success is not None:
+                on_success(store)
+
         self._open_requested = True
-        handle = self._submit("db", _open, on_success, on_failure, (), None, wait_store=False)
+        handle = self._submit("db", _open, _opened, on_failure, (), None, wait_store=False)
         for run in self._deferred:
             self._pool("db").submit(run)
         self._deferred.clear()
@@ -144,6 +174,34 @@ class Operations(QObject):
             "net", lambda _s: fn(), on_success, on_failure, changes, owner, wait_store=False
         )
 
+    def _check_answered(self, check: Any, on_checked: Success | None) -> None:
+        """On the GUI thread: a damaged store is recovered on the DB worker (unless a write
+        did it already), a fresh backup is followed by the retention purge; then
+        ``on_checked(check)`` (``check.message`` says what was recovered)."""
+        from digipunt_app.core.store_check import DAMAGED
+
+        def done(*_args: Any) -> None:
+            if on_checked is not None:
+                on_checked(check)
+
+        if check.result == DAMAGED:
+            def failed(err: BaseException) -> None:
+                self.failed.emit(err)
+                done()
+
+            self.db(lambda _s: check.recover(), on_success=done, on_failure=failed)
+            return
+        if check.backup_made is not None:
+            self.db(check.purge,
+                    on_success=lambda n: self.notify({"sessions"}) if n else None,
+                    on_failure=lambda err: log.warning("retention purge failed: %s", err))
+        done()
+
+    def data_shown(self) -> None:
+        """The window shows its data: the start-up check may run now."""
+        if self.check is not None:
+            self.check.go.set()
+
     def notify(self, changes: Iterable[str]) -> None:
         """Tell every widget that ``changes`` happened (on the GUI thread)."""
         self.changed.emit(frozenset(changes))
@@ -163,6 +221,10 @@ class Operations(QObject):
                 self.store = None
 
         self._store_ready.set()
+        if self.check is not None:
+            self.check.cancel()  # interrupts the check; a backup under way is finished
+        if "check" in self._pools:
+            self._pools["check"].shutdown(wait=True, cancel_futures=True)
         if self.store is not None or "db" in self._pools:
             self._pool("db").submit(_close)
             self._pool("db").shutdown(wait=True)
@@ -207,6 +269,12 @@ class Operations(QObject):
                         self._store_ready.wait()
                         if self.store is None:
                             raise RuntimeError("de databank is niet geopend")
+                    check = self.check
+                    if check is not None:
+                        if kind == "db" and done.changes:
+                            check.before_write()  # a damaged store is recovered first
+                        elif kind == "net":
+                            check.settled.wait()
                     done.result = fn(self.store)
             except BaseException as err:  # handed to the GUI thread, never lost
                 done.error = err

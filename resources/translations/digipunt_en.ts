@@ -591,6 +591,14 @@
         <translation>Opening the data...</translation>
     </message>
     <message>
+        <source>Het gegevensbestand wordt nagekeken...</source>
+        <translation>Checking the data file...</translation>
+    </message>
+    <message>
+        <source>Wat u sinds het opstarten invulde of bewaarde, is niet verloren.</source>
+        <translation>Nothing you entered or saved since the program started has been lost.</translation>
+    </message>
+    <message>
         <source>⚠ De gegevens konden niet geopend worden: {reason}</source>
         <translation>⚠ The data could not be opened: {reason}</translation>
     </message>

@@ -591,6 +591,14 @@
         <translation>Ouverture des données...</translation>
     </message>
     <message>
+        <source>Het gegevensbestand wordt nagekeken...</source>
+        <translation>Vérification du fichier de données...</translation>
+    </message>
+    <message>
+        <source>Wat u sinds het opstarten invulde of bewaarde, is niet verloren.</source>
+        <translation>Rien de ce que vous avez saisi ou enregistré depuis le démarrage n&apos;est perdu.</translation>
+    </message>
+    <message>
         <source>⚠ De gegevens konden niet geopend worden: {reason}</source>
         <translation>⚠ Impossible d&apos;ouvrir les données : {reason}</translation>
     </message>

@@ -591,6 +591,14 @@
         <translation>De gegevens worden geopend...</translation>
     </message>
     <message>
+        <source>Het gegevensbestand wordt nagekeken...</source>
+        <translation>Het gegevensbestand wordt nagekeken...</translation>
+    </message>
+    <message>
+        <source>Wat u sinds het opstarten invulde of bewaarde, is niet verloren.</source>
+        <translation>Wat u sinds het opstarten invulde of bewaarde, is niet verloren.</translation>
+    </message>
+    <message>
         <source>⚠ De gegevens konden niet geopend worden: {reason}</source>
         <translation>⚠ De gegevens konden niet geopend worden: {reason}</translation>
     </message>

@@ -164,3 +164,105 @@ def test_busy_file_is_not_mistaken_for_a_corrupt_one(tmp_path: Path) -> None:
         other.execute("ROLLBACK")
         other.close()
     assert [p.name for p in tmp_path.iterdir() if ".corrupt-" in p.name] == []
+
+
+# --- the check after the data is shown (Store.open(defer_check=True) + StartCheck) ------------
+
+
+def damage_table(path: Path, table: str) -> None:
+    """Overwrite the root page of ``table`` with garbage (a bad sector under live data)."""
+    conn = sqlite3.connect(path)
+    try:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        root = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)
+        ).fetchone()[0]
+    finally:
+        conn.close()
+    with open(path, "r+b") as fh:
+        fh.seek((root - 1) * page_size)
+        fh.write(b"\xa5\x17" * (page_size // 2))
+
+
+def test_deferred_open_skips_the_check_and_backup_until_the_check_runs(tmp_path: Path) -> None:
+    from digipunt_app.core.store_check import OK, StartCheck
+
+    Store.open(tmp_path, backup=False).close()
+    store = Store.open(tmp_path, defer_check=True, today=date(2026, 3, 5))
+    try:
+        assert store.check_pending
+        assert backup_files(tmp_path / "backups") == []  # not before the check
+        check = StartCheck(store, today=date(2026, 3, 5))
+        check.go.set()
+        assert check.run() == OK
+        assert check.settled.is_set() and not store.check_pending
+        assert [p.name for p in backup_files(tmp_path / "backups")] == [
+            "digipunt-2026-03-05.sqlite3"
+        ]
+    finally:
+        store.close()
+
+
+def test_damage_found_after_open_is_recovered_in_place_before_the_next_write(
+    tmp_path: Path,
+) -> None:
+    from digipunt_app.core.store_check import DAMAGED, StartCheck
+
+    store = Store.open(tmp_path, backup=False)
+    kept = sessions.save_session(store, draft(duration_min=11))
+    store.daily_backup(date(2026, 3, 1))
+    sessions.save_session(store, draft(duration_min=22))  # after the backup
+    store.close()
+
+    store = Store.open(tmp_path, defer_check=True)
+    try:
+        assert store.check_pending and store.recovery_message is None
+        damage_table(store.data_file, "help_session")  # damaged while the app runs
+        check = StartCheck(store, backup=False)
+        check.go.set()
+        assert check.run() == DAMAGED
+        assert not check.settled.is_set()  # the sync must still wait
+        check.before_write()  # the DB worker, before a save: recovers first
+        assert check.settled.is_set()
+        assert store.recovery_message and "01/03/2026" in store.recovery_message
+        assert check.recover() == store.recovery_message  # once only
+        # the same Store object works on the restored file
+        assert sessions.session_ids(store) == [kept.id]
+        new = sessions.save_session(store, draft(duration_min=33))
+        assert sorted(sessions.session_ids(store)) == sorted([kept.id, new.id])
+        with store.session() as db:
+            assert db.get(SyncState, "cursor").value == "0"  # type: ignore[union-attr]
+    finally:
+        store.close()
+    assert [p.name for p in tmp_path.iterdir() if ".corrupt-" in p.name]
+
+
+def test_deferred_open_of_an_unreadable_file_recovers_at_once(tmp_path: Path) -> None:
+    store = Store.open(tmp_path, backup=False)
+    kept = sessions.save_session(store, draft())
+    store.daily_backup(date(2026, 3, 1))
+    store.close()
+    corrupt(tmp_path / "digipunt.sqlite3")
+    again = Store.open(tmp_path, defer_check=True, backup=False)
+    try:
+        assert not again.check_pending
+        assert again.recovery_message and "beschadigd" in again.recovery_message
+        assert sessions.session_ids(again) == [kept.id]
+    finally:
+        again.close()
+
+
+def test_cancelled_check_releases_writers_and_moves_nothing(tmp_path: Path) -> None:
+    from digipunt_app.core.store_check import StartCheck
+
+    Store.open(tmp_path, backup=False).close()
+    store = Store.open(tmp_path, defer_check=True)
+    try:
+        check = StartCheck(store)
+        check.cancel()
+        check.before_write()  # does not wait
+        assert check.run() != "damaged"
+        assert backup_files(tmp_path / "backups") == []
+    finally:
+        store.close()
+    assert not [p.name for p in tmp_path.iterdir() if ".corrupt-" in p.name]
