@@ -7,6 +7,8 @@ worker and the pages fill in when it is ready. Nothing heavy is imported here.
 Environment: ``DIGIPUNT_EXIT_AFTER_START=1`` quits as soon as the window is ready (store open,
 first data shown): used by the frozen smoke test and the start-up benchmark. It prints
 ``digipunt: usable`` when the window shows ready for input and ``digipunt: ready`` before quitting.
+``DIGIPUNT_EXIT_AFTER_START=checked`` waits for the start-up check of the file too (and the daily
+backup after it), printing ``digipunt: checked`` then.
 """
 
 from __future__ import annotations
@@ -117,14 +119,16 @@ def _after_first_paint(window: MainWindow, args: Any) -> None:
 def run(args: Any) -> int:
     app = make_app()
     window = build_window(app, None, getattr(args, "lang", None))
-    if os.environ.get("DIGIPUNT_EXIT_AFTER_START") == "1":
+    exit_after = os.environ.get("DIGIPUNT_EXIT_AFTER_START")
+    if exit_after in ("1", "checked"):
 
         def _quit() -> None:
-            print("digipunt: ready", flush=True)
             QTimer.singleShot(0, app.quit)
 
         window.usable.connect(lambda: print("digipunt: usable", flush=True))
-        window.ready.connect(_quit)
+        window.ready.connect(lambda: print("digipunt: ready", flush=True))
+        window.store_checked.connect(lambda: print("digipunt: checked", flush=True))
+        (window.store_checked if exit_after == "checked" else window.ready).connect(_quit)
         window.open_failed.connect(lambda _msg: app.exit(1))
     window.usable.connect(lambda: _after_first_paint(window, args))
     window.show()

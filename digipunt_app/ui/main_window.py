@@ -364,11 +364,12 @@ class MainWindow(QMainWindow):
                 + self.tr("Wat u sinds het opstarten invulde of bewaarde, is niet verloren.")
             )
             self.ops.notify({"sessions", "helpers", "catalog", "settings", "sync"})
-        if failed is not None and not check.message:
-            self._open_failed(failed)
-        elif failed is not None:
+        if failed is not None and check.message:  # read again; ready, then store_checked
             self.ops.db(_initial_data, on_success=self._initial_loaded,
                         on_failure=self._open_failed)
+            return
+        if failed is not None:
+            self._open_failed(failed)
         elif check.message:
             self.ops.db(_initial_data, on_success=self._apply_data, owner=self)
         self.store_checked.emit()
@@ -392,7 +393,10 @@ class MainWindow(QMainWindow):
             callback()
         self._is_ready = True
         self.ready.emit()
-        self.ops.data_shown()  # the start-up check of the file may run now
+        if self._is_checked:  # checked while opening (a new file, a migration, a recovery)
+            self.store_checked.emit()
+        else:
+            self.ops.data_shown()  # the start-up check of the file may run now
 
     def _apply_data(self, data: dict[str, Any]) -> None:
         """Show what ``_initial_data`` read (at start, and again after a recovery)."""

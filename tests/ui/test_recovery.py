@@ -155,3 +155,24 @@ def test_a_file_too_damaged_to_read_is_restored_and_then_shown(
     assert window.form.isEnabled()
     assert window.form.helper.findData(filled["anna"]) >= 0
     assert _listed_ids(qtbot, window, 1) == {filled["kept"]}
+
+
+def test_app_process_shows_the_data_then_checks_and_backs_up(tmp_path: Path) -> None:
+    """``DIGIPUNT_EXIT_AFTER_START=checked`` (the start-up benchmark): the lines come in the
+    order usable, ready (data shown), checked (file checked, today's backup made)."""
+    import os
+    import subprocess
+    import sys
+
+    data = tmp_path / "d"
+    Store.open(data, backup=False).close()  # an existing file: its check comes after the data
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DIGIPUNT_EXIT_AFTER_START="checked")
+    result = subprocess.run(
+        [sys.executable, "-m", "digipunt_app", "--data-dir", str(data)],
+        capture_output=True, text=True, env=env, cwd=Path(__file__).resolve().parents[2],
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = [ln for ln in result.stdout.splitlines() if ln.startswith("digipunt: ")]
+    assert lines == ["digipunt: usable", "digipunt: ready", "digipunt: checked"]
+    assert len(backup_files(data / "backups")) == 1
