@@ -3,12 +3,16 @@
 The card holds no name and no contact data: only the code and a short explanation.
 ``VisitorCardDialog.ask(parent, code)`` shows the card and lets the volunteer print it (printer
 dialog) or save it as a PDF; tests replace ``ask``. ``write_card_pdf`` and ``paint_card`` work
-without a dialog.
+without a dialog. ``print_card`` opens the system print dialog without blocking (``open()``, not
+``exec()``) and prints the card when it is accepted, so a test can accept or cancel it and give
+it a printer that writes a PDF file.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -32,6 +36,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
 CARD_MM = QSizeF(85.0, 54.0)
 
@@ -105,31 +112,76 @@ def card_pixmap(code: str, height: int = 216) -> QPixmap:
     return pixmap
 
 
-def print_card(parent: QWidget | None, code: str) -> bool:
-    """Print through the system print dialog; True when something was sent to the printer."""
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # only when printing
+def card_printer() -> QPrinter:
+    """A printer (the system's default) set up for one card-size page without margins."""
+    from PySide6.QtPrintSupport import QPrinter  # only when printing
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageSize(QPageSize(CARD_MM, QPageSize.Unit.Millimeter, "card"))
     printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-    dialog = QPrintDialog(printer, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
+    return printer
+
+
+def card_rect_on_page(printer: QPrinter) -> QRectF:
+    """Where the card goes on the printer's page (device pixels): its real size (85 x 54 mm)
+    in the top left corner of the printable area, or the whole area when the paper is smaller
+    (a card printer). The print dialog may put A4 or Letter paper in the printer: a card
+    stretched over the whole sheet would not fit a wallet."""
+    page = QRectF(printer.pageLayout().paintRectPixels(printer.resolution()))
+    per_mm = printer.resolution() / 25.4
+    width, height = CARD_MM.width() * per_mm, CARD_MM.height() * per_mm
+    if width > page.width() or height > page.height():
+        scale = min(page.width() / width, page.height() / height)
+        width, height = width * scale, height * scale
+    return QRectF(page.left(), page.top(), width, height)
+
+
+def paint_card_on_printer(printer: QPrinter, code: str) -> None:
     painter = QPainter(printer)
     try:
-        page = printer.pageLayout().paintRectPixels(printer.resolution())
-        paint_card(painter, QRectF(page), code)
+        paint_card(painter, card_rect_on_page(printer), code)
     finally:
         painter.end()
-    return True
+
+
+def print_card(
+    parent: QWidget | None,
+    code: str,
+    printer: QPrinter | None = None,
+    on_done: Callable[[bool], None] | None = None,
+) -> QPrintDialog:
+    """Open the system print dialog for the card (window-modal, without blocking) and return it.
+    When the volunteer accepts it, the card is printed on ``printer`` (default:
+    ``card_printer()``) and ``on_done(True)`` is called; a cancel prints nothing and calls
+    ``on_done(False)``."""
+    from PySide6.QtPrintSupport import QPrintDialog  # only when printing
+
+    printer = printer or card_printer()
+    dialog = QPrintDialog(printer, parent)
+
+    def finished(result: int) -> None:  # holds ``printer`` as long as the dialog is connected
+        accepted = result == QDialog.DialogCode.Accepted.value
+        if accepted:
+            paint_card_on_printer(printer, code)
+        dialog.deleteLater()
+        if on_done is not None:
+            on_done(accepted)
+
+    dialog.finished.connect(finished)
+    QDialog.open(dialog)  # QPrintDialog.open() wants a receiver; the plain one shows it
+    return dialog
 
 
 class VisitorCardDialog(QDialog):
     """Shows the new code big, with "Afdrukken", "Bewaren als PDF" and "Sluiten"."""
 
-    def __init__(self, code: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, code: str, parent: QWidget | None = None, printer: QPrinter | None = None
+    ) -> None:
         super().__init__(parent)
         self.code = code
+        self.printer = printer  # None: the system's default printer, set up per print
+        self.print_dialog: QPrintDialog | None = None  # while the print dialog is open
         layout = QVBoxLayout(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -159,7 +211,11 @@ class VisitorCardDialog(QDialog):
         cls(code, parent).exec()
 
     def _print(self) -> None:
-        if print_card(self, self.code):
+        self.print_dialog = print_card(self, self.code, self.printer, self._printed)
+
+    def _printed(self, sent: bool) -> None:
+        self.print_dialog = None
+        if sent:
             self.result_label.setText(self.tr("De kaart is naar de printer gestuurd."))
 
     def _pdf(self) -> None:

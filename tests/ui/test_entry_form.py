@@ -183,3 +183,74 @@ def test_under_18_cannot_be_confirmed_adult(qtbot, window):
     assert not form.adult.isChecked() and not form.adult.isEnabled()
     form.age_band.setCurrentIndex(form.age_band.findData("65_74"))
     assert form.adult.isEnabled()
+
+
+def _pdf_printer(path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from digipunt_app.ui.visitor_card import card_printer
+
+    printer = card_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def test_card_print_dialog_accepted_prints_the_card(qtbot, tmp_path):
+    """"Afdrukken": the system print dialog opens (not blocking), the volunteer accepts it and
+    the card goes to the printer, here one that writes a PDF file."""
+    from tests.ui.pdf_text import page_size_mm, text_runs
+
+    out = tmp_path / "printer.pdf"
+    dialog = VisitorCardDialog("7K3M-Q9XD-4", printer=_pdf_printer(out))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.print_button.click()
+    printing = dialog.print_dialog
+    assert printing is not None
+    qtbot.waitUntil(printing.isVisible, timeout=5000)
+    assert not out.exists()  # nothing printed while the dialog is open
+    printing.accept()
+    qtbot.waitUntil(lambda: dialog.print_dialog is None, timeout=5000)
+    assert "printer" in dialog.result_label.text()
+    assert out.read_bytes().startswith(b"%PDF")
+    width, height = page_size_mm(out)
+    assert width >= 84 and height >= 53  # card paper, or the sheet the dialog chose
+    runs = text_runs(out)
+    assert any("7K3M-Q9XD-4" in run for run in runs)
+    assert any("bezoekerscode" in run for run in runs)
+
+
+def test_card_print_dialog_cancelled_prints_nothing(qtbot, tmp_path):
+    out = tmp_path / "printer.pdf"
+    dialog = VisitorCardDialog("7K3M-Q9XD-4", printer=_pdf_printer(out))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.print_button.click()
+    printing = dialog.print_dialog
+    qtbot.waitUntil(printing.isVisible, timeout=5000)
+    printing.reject()
+    qtbot.waitUntil(lambda: dialog.print_dialog is None, timeout=5000)
+    assert not out.exists()
+    assert dialog.result_label.text() == ""
+    # and a second try can still print
+    dialog.print_button.click()
+    qtbot.waitUntil(dialog.print_dialog.isVisible, timeout=5000)
+    dialog.print_dialog.accept()
+    qtbot.waitUntil(out.exists, timeout=5000)
+
+
+def test_card_keeps_its_real_size_on_a4_paper_and_fits_card_paper(qtbot):
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QPageLayout, QPageSize
+
+    from digipunt_app.ui.visitor_card import card_printer, card_rect_on_page
+
+    printer = card_printer()
+    per_mm = printer.resolution() / 25.4
+    rect = card_rect_on_page(printer)  # card-size paper: the whole page
+    assert abs(rect.width() / per_mm - 85) < 0.5 and abs(rect.height() / per_mm - 54) < 0.5
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageMargins(QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter)
+    rect = card_rect_on_page(printer)  # A4: real size, not stretched over the sheet
+    assert abs(rect.width() / per_mm - 85) < 0.5 and abs(rect.height() / per_mm - 54) < 0.5
