@@ -37,20 +37,37 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
 from typing import Annotated, Any
 
-from pydantic import BaseModel, Discriminator, Field, Tag, TypeAdapter, ValidationError
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    Field,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+    create_model,
+)
+from pydantic.fields import FieldInfo
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from sync.protocol import HelperPayload, HelpSessionPayload, PushRequest, PushResult, Record
+from sync.protocol import (
+    HelperPayload,
+    HelpSessionPayload,
+    PushRequest,
+    PushResult,
+    Record,
+    luhn32_check_symbol,
+)
 from sync.server.auth import DeviceCaller
 from sync.server.db import Database
 from sync.server.feed import audit
@@ -148,16 +165,57 @@ def _payload_kind(value: Any) -> str:
     return "helper" if isinstance(value, HelperPayload) else "help_session"
 
 
-_AnyPayload = Annotated[
-    Annotated[HelpSessionPayload, Tag("help_session")] | Annotated[HelperPayload, Tag("helper")],
-    Discriminator(_payload_kind),
-]
+def _without_validators(model: type[BaseModel], types: dict[str, Any]) -> type[BaseModel]:
+    """A model with ``model``'s fields (same order, defaults, constraints, so the same JSON),
+    but none of its Python validators; fields named in ``types`` get that annotation instead."""
+    fields: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        if name in types:
+            info = FieldInfo.merge_field_infos(info, annotation=types[name])
+        fields[name] = (info.annotation, info)
+    return create_model(f"_Quick{model.__name__}", __config__=model.model_config,
+                        __module__=__name__, **fields)
+
+
+_CODE_SYMBOL = "[0-9A-HJKMNP-TV-Z]"
+#: ``HelpSessionPayload`` with its 4 Python validators (~40% of the validation of a push) turned
+#: into checks pydantic-core runs itself: aware datetimes, the service code and visitor code
+#: patterns. What those cannot check (services repeated, the visitor code's check symbol) is
+#: checked after (``_quick_payload_ok``). It accepts nothing ``HelpSessionPayload`` rejects;
+#: a batch it does not accept goes record by record through ``HelpSessionPayload`` itself, so
+#: every rejection reason is the protocol model's.
+QuickSessionPayload = _without_validators(HelpSessionPayload, {
+    "started_at": AwareDatetime,
+    "created_at": AwareDatetime,
+    "services": list[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]],
+    "visitor_code": Annotated[str, StringConstraints(
+        pattern=f"^{_CODE_SYMBOL}{{4}}-{_CODE_SYMBOL}{{4}}-{_CODE_SYMBOL}$")] | None,
+})
+_SESSION_MODELS = (HelpSessionPayload, QuickSessionPayload)
+
+
+def is_session(model: Any) -> bool:
+    """A help session payload (the protocol model or its quick twin)."""
+    return isinstance(model, _SESSION_MODELS)
+
+
+def _quick_payload_ok(model: Any) -> bool:
+    """What ``HelpSessionPayload``'s validators check beyond ``QuickSessionPayload``."""
+    if isinstance(model, HelperPayload):
+        return True
+    services = model.services
+    if len(services) > 1 and len(set(services)) != len(services):
+        return False
+    code = model.visitor_code
+    return code is None or luhn32_check_symbol(code[:4] + code[5:9]) == code[10]
 
 
 class _TypedRecord(Record):
-    """``protocol.Record`` with its payload validated in the same pass."""
+    """``protocol.Record`` with its payload validated in the same pass (a helper payload has
+    ``display_name``, which a session payload may not have: the union is never ambiguous)."""
 
-    payload: _AnyPayload  # type: ignore[assignment]
+    payload: QuickSessionPayload | HelperPayload = Field(  # type: ignore[assignment,valid-type]
+        union_mode="left_to_right")
 
 
 class _TypedPush(BaseModel):
@@ -242,12 +300,12 @@ class ParsedPush:
     records: list[Any]
     items: list[_Checked | str]
     #: the digipunt_id strings the payloads name (valid or not): any other than the device's = 403
-    punts: set[str] = field(default_factory=set)
+    punts: set[str]
 
     @property
     def wanted_services(self) -> set[str]:
         return {code for it in self.items if isinstance(it, _Checked)
-                and isinstance(it.model, HelpSessionPayload) for code in it.model.services}
+                and is_session(it.model) for code in it.model.services}
 
 
 def parse_push(body: bytes | str) -> ParsedPush | None:
@@ -257,9 +315,10 @@ def parse_push(body: bytes | str) -> ParsedPush | None:
     except ValidationError:
         pass
     else:
-        # A payload of the other type (a helper payload under a help_session record): the
-        # record-by-record path below rejects it with the reason (rare).
-        if all(_payload_kind(rec.payload) == rec.type for rec in typed.records):
+        # A payload of the other type (a helper payload under a help_session record), or one
+        # that fails a check of ``HelpSessionPayload``'s validators: record by record (rare).
+        if all(_payload_kind(rec.payload) == rec.type and _quick_payload_ok(rec.payload)
+               for rec in typed.records):
             items: list[_Checked | str] = [_checked(rec, rec.payload) for rec in typed.records]
             punts = {rec.payload.digipunt_id for rec in typed.records}
             return ParsedPush(typed.client_time, list(typed.records), items, punts)
@@ -280,6 +339,8 @@ def parse_request(req: PushRequest) -> ParsedPush:
 
 def check_ownership(device: DeviceCaller, parsed: ParsedPush) -> None:
     """403 for the whole request when any record names another digipunt."""
+    if parsed.punts <= {device.digipunt_id}:  # the digipunt_id strings of all the payloads
+        return
     for rec in parsed.records:
         punt = rec.payload.digipunt_id if isinstance(rec, _TypedRecord) else (
             rec.payload.get("digipunt_id"))
@@ -347,20 +408,38 @@ def write_feed(cur: Any, sql: Sql, device: DeviceCaller, items: list[_Checked]) 
 
 
 def insert_rows(cur: Any, sql: Sql, statement: str, rows: list[tuple[Any, ...]]) -> None:
-    """INSERT many rows: SQLite ``executemany`` (one prepared statement, a C loop);
-    PostgreSQL one multi-row ``VALUES`` statement per 1,000 rows, so the statement-level
-    triggers on ``help_session`` (reports) run once per push, not once per row."""
+    """INSERT many rows as multi-row ``VALUES`` statements: on PostgreSQL one per 1,000 rows, so
+    the statement-level triggers on ``help_session`` (reports) run once per push, not once per
+    row; on SQLite as many rows per statement as its parameter limit allows (a 500-record push:
+    one statement per table). SQLite's ``executemany`` runs the statement once per row, and a
+    row of a table with a trigger then opens a statement journal of its own: with the reports'
+    trigger on ``help_session`` that cost ~3x the insert itself (and ``change``, AUTOINCREMENT,
+    updates ``sqlite_sequence`` once per statement)."""
     if not rows:
         return
     statement = sql.q(statement).replace("{json}", sql.json_ph)
-    if sql.is_sqlite:
-        cur.executemany(statement, rows)
-        return
     head, _, values = statement.partition(" VALUES ")
-    for start in range(0, len(rows), 1000):
-        part = rows[start:start + 1000]
+    per = _sqlite_rows_per_statement(cur, len(rows[0])) if sql.is_sqlite else 1000
+    for start in range(0, len(rows), per):
+        part = rows[start:start + per]
         cur.execute(f"{head} VALUES {', '.join([values] * len(part))}",
                     [value for row in part for value in row])
+
+
+_SQLITE_ROWS_CAP = 2000  # a batch of 500 sessions and their service rows in one statement
+_sqlite_param_limit: int | None = None
+
+
+def _sqlite_rows_per_statement(cur: Any, columns: int) -> int:
+    """Rows per multi-row INSERT under SQLite's host-parameter limit (32,766 since 3.32)."""
+    global _sqlite_param_limit
+    if _sqlite_param_limit is None:
+        try:
+            _sqlite_param_limit = int(cur.connection.getlimit(
+                sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
+        except (AttributeError, sqlite3.Error):  # Python < 3.11: the old default
+            _sqlite_param_limit = 999
+    return max(1, min(_SQLITE_ROWS_CAP, _sqlite_param_limit // columns))
 
 
 @contextmanager
@@ -432,7 +511,7 @@ class Pusher:
         results: dict[int, PushResult] = {}
         checked: list[tuple[int, _Checked]] = []
         for i, item in enumerate(parsed.items):
-            if (isinstance(item, _Checked) and isinstance(item.model, HelpSessionPayload)
+            if (isinstance(item, _Checked) and is_session(item.model)
                     and not self.services.issuperset(item.model.services)):
                 unknown = [code for code in item.model.services if code not in self.services]
                 if unknown:
@@ -653,7 +732,7 @@ class Pusher:
                     "device_id": dev, "deleted": it.record.deleted,
                     "updated_at": it.record.updated_at, "payload": it.payload,
                 }
-                if isinstance(it.model, HelpSessionPayload):
+                if is_session(it.model):
                     values.update(_session_columns(it.model))
                     sessions.append(it.record.id)
                 (creates if it.record.base_rev == 0 else edits).append((it, values))
@@ -677,13 +756,13 @@ class Pusher:
             services = [
                 {"session_id": it.record.id, "service": code,
                  **_report_copy(punt, it.record.deleted, it.model)}
-                for it in items if isinstance(it.model, HelpSessionPayload)
+                for it in items if is_session(it.model)
                 for code in it.model.services
             ]
             referrals = [
                 {"session_id": it.record.id, "referral": code,
                  **_report_copy(punt, it.record.deleted, it.model)}
-                for it in items if isinstance(it.model, HelpSessionPayload)
+                for it in items if is_session(it.model)
                 for code in sorted(set(it.model.referrals))
             ]
             if services:
@@ -737,7 +816,7 @@ class Pusher:
 
     def _store(self, s: Session, item: _Checked, *, create: bool) -> None:
         rec, payload = item.record, item.payload
-        local_date = item.model.local_date if isinstance(item.model, HelpSessionPayload) else None
+        local_date = item.model.local_date if is_session(item.model) else None
         s.execute(
             insert(RecordVersion).values(
                 type=rec.type, id=rec.id, rev=rec.rev, base_rev=rec.base_rev,
@@ -751,7 +830,7 @@ class Pusher:
             "rev": rec.rev, "digipunt_id": self.device.digipunt_id, "device_id": self.device.id,
             "deleted": rec.deleted, "updated_at": rec.updated_at, "payload": payload,
         }
-        if isinstance(item.model, HelpSessionPayload):
+        if is_session(item.model):
             values.update(_session_columns(item.model))
         if create:
             s.execute(insert(table).values(id=rec.id, **values))
@@ -764,7 +843,7 @@ class Pusher:
             )
             if done.rowcount != 1:
                 raise _LostRace()
-        if isinstance(item.model, HelpSessionPayload):
+        if is_session(item.model):
             copy = _report_copy(self.device.digipunt_id, rec.deleted, item.model)
             self._children(s, rec.id, item.model, copy)
 
@@ -788,7 +867,7 @@ class Pusher:
 
     def _conflict(self, s: Session, item: _Checked, server_rev: int) -> PushResult:
         rec = item.record
-        local_date = item.model.local_date if isinstance(item.model, HelpSessionPayload) else None
+        local_date = item.model.local_date if is_session(item.model) else None
         detail = f"the server has rev {server_rev}; this version started from rev {rec.base_rev}"
         try:
             with s.begin_nested():
