@@ -185,7 +185,8 @@ class HelpSessionService(Base):
     session_id: Mapped[str] = mapped_column(
         ForeignKey("help_session.id", ondelete="CASCADE"), primary_key=True
     )
-    service: Mapped[str] = mapped_column(String(40), primary_key=True, index=True)
+    #: no index of its own: nothing reads by service alone (dropped by migration 0006)
+    service: Mapped[str] = mapped_column(String(40), primary_key=True)
     #: copies of the session's report columns (written with the children at every push), so
     #: the summary by this dimension reads this table alone
     digipunt_id: Mapped[str | None] = mapped_column(ID)

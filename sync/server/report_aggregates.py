@@ -30,7 +30,8 @@ Tables (migration 0004, models in ``models.py``):
     a mark for the (digipunt, month) of every inserted, updated (old and new) or deleted row, in
     the writer's own transaction; on PostgreSQL one plain INSERT per statement from the
     transition tables (no upsert, no lock: concurrent pushes never wait on each other), on
-    SQLite per row, skipped when the mark is already there (SQLite has one writer). Push,
+    SQLite per row, skipped when the mark is already there (SQLite has one writer; since
+    migration 0006 the insert and delete triggers look that up in their ``WHEN`` clause). Push,
     purge and any other writer keep the aggregates right without code of their own. The
     service/referral rows change only together with their session row (push rewrites both in
     one transaction, purge deletes both), so marks on ``help_session`` cover them.
