@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, QLocale, Signal
+from PySide6.QtCore import QDateTime, QLocale, QSize, Signal
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -70,6 +70,20 @@ NEW_SESSION = {
 NUMBER_KEYS = tuple((str(n), f"Num+{n}") for n in range(1, 10))
 SAVE_KEYS = ("Return", "Enter", "Ctrl+S")
 CLEAR_KEYS = ("Esc",)
+
+
+class _CodeEdit(QLineEdit):
+    """The visitor-code field: never squeezed narrower than a whole code in the current font
+    (at 200% text size with a long label the form then puts the field under its label)."""
+
+    SAMPLE = "MMMM-MMMM-M"
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        hint = super().minimumSizeHint()
+        fm = self.fontMetrics()
+        chrome = super().sizeHint().width() - fm.horizontalAdvance("x") * 17  # Qt's own hint
+        hint.setWidth(max(hint.width(), fm.horizontalAdvance(self.SAMPLE) + chrome))
+        return hint
 
 
 def _checks_box(parent: QWidget, codes: list[str]) -> tuple[QGroupBox, dict[str, QCheckBox]]:
@@ -158,7 +172,7 @@ class EntryForm(QWidget):
         lang_row = QHBoxLayout()
         lang_row.addWidget(self.language, 1)
         lang_row.addWidget(self.interpreter)
-        self.code = QLineEdit(self.details_box)
+        self.code = _CodeEdit(self.details_box)
         self.code.setMaxLength(14)
         self.new_code = QPushButton(self.details_box)
         self.new_code.setAutoDefault(False)
@@ -276,6 +290,7 @@ class EntryForm(QWidget):
 
     def set_helpers(self, helpers: list[Any], last_helper_id: str | None = None) -> None:
         """Active helpers (``HelperRow``); keeps the current choice, else ``last_helper_id``."""
+        self._combos_follow_contents()
         current = self.helper.currentData() if self.helper.count() else last_helper_id
         if current is None:
             current = last_helper_id
@@ -542,7 +557,28 @@ class EntryForm(QWidget):
 
     # --- language (i18n.changes(), not changeEvent: see first_paint) --------------------------
     def _language_changed(self, _lang: str) -> None:
+        self._combos_follow_contents()
         self.retranslate()
+
+    def _combos_follow_contents(self) -> None:
+        """The combo boxes take the width of their longest item again whenever their items
+        change (a longer translation, a long volunteer name) and never shrink below it; Qt's
+        default measures them only when first shown and lets a layout squeeze them, cutting a
+        longer text off. Set once the store's data or another language arrives, after the first
+        paint (the enum lookups are not needed before it)."""
+        if getattr(self, "_combos_adjusted", False):
+            return
+        self._combos_adjusted = True
+        from PySide6.QtWidgets import QSizePolicy
+
+        policy = QComboBox.SizeAdjustPolicy.AdjustToContents
+        for combo in (self.helper, self.channel, self.age_band, self.first_visit, self.language):
+            combo.setSizeAdjustPolicy(policy)
+            # never narrower than the longest item: the form puts the field under its label
+            # (WrapLongRows) or scrolls instead of cutting the chosen text off
+            sizing = combo.sizePolicy()
+            sizing.setHorizontalPolicy(QSizePolicy.Policy.Minimum)
+            combo.setSizePolicy(sizing)
 
     def _fill_combo(self, combo: QComboBox, items: dict[str, str]) -> None:
         current = combo.currentData()
