@@ -7,6 +7,7 @@ messages are visible. Scripts should prefer ``digipunt-cli.exe`` (a console buil
 program in the same folder), which also makes ``cmd.exe`` wait for the exit code.
 """
 
+import gc
 import sys
 
 
@@ -32,6 +33,10 @@ def main() -> int:
     _attach_parent_console()
     from digipunt_app.cli import main as cli_main
 
+    # The bundle's runtime hook (packaging/rthook_gc_off.py) kept the cyclic garbage collector off
+    # through PyInstaller's hooks and the imports above; the command line runs with it on as from
+    # source (the window start turns it off again until its first paint).
+    gc.enable()
     return cli_main()
 
 

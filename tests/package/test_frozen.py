@@ -131,6 +131,22 @@ def test_gui_starts_offscreen_and_exits_cleanly(run: Runner, tmp_path: Path) -> 
     assert (data / "logs" / "digipunt.log").is_file()
 
 
+def test_start_layout_of_the_bundle(bundle: Path) -> None:
+    """build.spec's frozen start (BENCHMARKS.md, section bundle): our runtime hook (GC off) runs
+    before PyInstaller's, and the modules imported before the first paint are plain .pyc files
+    while the rest stays in the compressed archive."""
+    from PyInstaller.archive.readers import CArchiveReader
+
+    toc = CArchiveReader(str(bundle / EXE_NAME)).toc
+    scripts = [name for name, entry in toc.items() if entry[-1] == "s"]
+    assert scripts[:2] == ["pyiboot01_bootstrap", "rthook_gc_off"], scripts
+    assert scripts[-1] == "digipunt_entry"
+    internal = bundle / "_internal"
+    for name in ("digipunt_app/cli", "digipunt_app/ui/main_window", "digipunt_app/ui/entry_form"):
+        assert (internal / f"{name}.pyc").is_file(), name
+    assert not (internal / "digipunt_app" / "core" / "store.pyc").exists()  # after the paint
+
+
 def test_import_export_round_trip_and_status(run: Runner, tmp_path: Path) -> None:
     data = tmp_path / "data"
     sheet = tmp_path / "sessies.csv"
