@@ -149,10 +149,15 @@ class DashboardTab(QWidget):
             ReportExporter,
             ReportView,
         )
+        from digipunt_app.ui.flow_layout import FlowLayout
 
         self.built = True
         self.placeholder.hide()
-        bar = QHBoxLayout()
+        # The picker and buttons wrap to a second line and the status text wraps under them
+        # when space runs out (200% text, a longer language): "Bezig met tellen..." beside the
+        # buttons made the whole window wider than the screen while a report was counted.
+        bar_host = QWidget(self)
+        bar = FlowLayout(bar_host, spacing=8)
         self.period = PeriodPicker(self)
         self.period.changed.connect(self.refresh)
         self.refresh_button = QPushButton(self)
@@ -163,10 +168,12 @@ class DashboardTab(QWidget):
         self.export_button = ExportButton(self)
         self.export_button.chosen.connect(self.export)
         self.status = QLabel(self)
+        self.status.setWordWrap(True)
         for widget in (self.period, self.refresh_button, self.cancel_button, self.export_button):
+            widget.setParent(bar_host)
             bar.addWidget(widget)
-        bar.addWidget(self.status, 1)
-        self.layout().addLayout(bar)
+        self.layout().addWidget(bar_host)
+        self.layout().addWidget(self.status)
         self.view = ReportView(self)
         self.layout().addWidget(self.view, 1)
         self.exporter = ReportExporter(self.ops, self)
