@@ -3,7 +3,8 @@
 ``set_language(app, "fr")`` swaps the installed ``QTranslator`` (our ``digipunt_fr.qm`` plus Qt's
 own ``qtbase_fr.qm`` for standard dialogs) and the default ``QLocale``; Qt then sends
 ``QEvent.LanguageChange`` to every widget, whose ``changeEvent`` calls its ``retranslate()``.
-``set_font_scale(app, 150)`` scales the application font from the system size it started with.
+``set_font_scale(app, 150)`` scales the application font from the system size it started with,
+and the boxes of check boxes and radio buttons with it.
 
 The widgets built before the window's first paint (main window, entry form, tiles) listen to
 ``changes()`` instead (``languageChanged``, ``fontScaleChanged``, emitted once the change is
@@ -14,7 +15,7 @@ applied): a ``changeEvent`` override would make PySide6 build ``QEvent`` and its
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
@@ -37,6 +38,7 @@ def translations_dir() -> Path:
 _installed: list[QTranslator] = []
 _current = {"lang": "nl"}
 _base_point_size: list[float] = []
+_styles: list[Any] = []  # the proxy style that scales check and radio boxes, once installed
 
 
 class Changes(QObject):
@@ -97,6 +99,13 @@ def set_font_scale(app: QApplication, percent: int) -> None:
         size = font.pointSizeF()
         _base_point_size.append(size if size > 0 else 10.0)
     font.setPointSizeF(_base_point_size[0] * percent / 100)
+    # The round and square boxes of radio buttons and check boxes do not follow the font (13 px
+    # in Fusion): grown with the text, or they are hard to see and hit at 200%. A proxy style
+    # scales them (a style sheet would stop the font from reaching the widgets); none is
+    # installed while the text stays at 100% (nothing to change before the first paint).
+    if percent != 100 or _styles:
+        _styles[:] = [_indicator_style(percent / 100)]
+        app.setStyle(_styles[0])
     app.setFont(font)
     if _changes:
         # From the event loop, after Qt has handed the new font to every widget.
@@ -104,3 +113,20 @@ def set_font_scale(app: QApplication, percent: int) -> None:
 
         changes_ = _changes[0]
         QTimer.singleShot(0, changes_, lambda: changes_.fontScaleChanged.emit(percent))
+
+
+def _indicator_style(scale: float) -> Any:
+    """The app's style with the boxes of check boxes and radio buttons ``scale`` times their
+    size (Fusion draws them in whatever square it is given)."""
+    from PySide6.QtWidgets import QProxyStyle, QStyle
+
+    metric = QStyle.PixelMetric
+    scaled = {metric.PM_IndicatorWidth, metric.PM_IndicatorHeight,
+              metric.PM_ExclusiveIndicatorWidth, metric.PM_ExclusiveIndicatorHeight}
+
+    class IndicatorStyle(QProxyStyle):
+        def pixelMetric(self, which: Any, option: Any = None, widget: Any = None) -> int:  # noqa: N802
+            value = super().pixelMetric(which, option, widget)
+            return round(value * scale) if which in scaled else value
+
+    return IndicatorStyle()

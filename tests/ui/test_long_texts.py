@@ -79,3 +79,25 @@ def _code_field(form) -> list[str]:
     if field.width() < need:
         return [f"visitor code field: {field.width()} px, a code needs {need}"]
     return []
+
+
+def test_check_and_radio_boxes_grow_with_the_text(qtbot, window):
+    """At 200% the round and square boxes are twice as big too (13 px boxes next to 200% text
+    are hard to see and to hit)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+    def box_side(widget) -> int:
+        option = QStyleOptionButton()
+        widget.initStyleOption(option)
+        element = (QStyle.SubElement.SE_RadioButtonIndicator
+                   if widget is radio else QStyle.SubElement.SE_CheckBoxIndicator)
+        return widget.style().subElementRect(element, option, widget).width()
+
+    radio = window.form.outcome_buttons["solved_together"]
+    check = window.form.adult
+    before = box_side(radio), box_side(check)
+    window.settings_page.choose_font_scale(200)
+    qtbot.waitUntil(lambda: box_side(radio) >= 2 * before[0] - 1, timeout=5000)
+    assert box_side(check) >= 2 * before[1] - 1
+    window.settings_page.choose_font_scale(100)
+    qtbot.waitUntil(lambda: (box_side(radio), box_side(check)) == before, timeout=5000)
