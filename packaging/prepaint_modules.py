@@ -22,6 +22,7 @@ import pkgutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,10 +57,13 @@ def modules_before_first_paint(python: str = sys.executable) -> set[str]:
         return set(out.read_text(encoding="utf-8").split())
 
 
-def collection_modes(prepaint: set[str]) -> dict[str, str]:
+def collection_modes(prepaint: set[str], bootstrap: Iterable[str] = ()) -> dict[str, str]:
     """``module_collection_mode`` for Analysis: 'pyc' for the pre-paint modules, 'pyz' for the
     other submodules of pre-paint packages (a mode given for a package applies to everything
-    below it unless a submodule has its own)."""
+    below it unless a submodule has its own). Modules of the ``bootstrap`` packages (PyInstaller's
+    ``PY3_BASE_MODULES``: encodings, codecs, io, os, ...) get no mode: they stay in
+    ``base_library.zip``, where the interpreter finds them before PyInstaller's importer runs."""
+    prepaint = {name for name in prepaint if name.split(".")[0] not in set(bootstrap)}
     modes = dict.fromkeys(prepaint, "pyc")
     for name in sorted(prepaint):
         for sub in _submodules(name):

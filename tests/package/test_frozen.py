@@ -145,6 +145,8 @@ def test_start_layout_of_the_bundle(bundle: Path) -> None:
     for name in ("digipunt_app/cli", "digipunt_app/ui/main_window", "digipunt_app/ui/entry_form"):
         assert (internal / f"{name}.pyc").is_file(), name
     assert not (internal / "digipunt_app" / "core" / "store.pyc").exists()  # after the paint
+    # what the interpreter imports before PyInstaller's importer stays in base_library.zip
+    assert not (internal / "encodings").exists() and not (internal / "os.pyc").exists()
 
 
 def test_import_export_round_trip_and_status(run: Runner, tmp_path: Path) -> None:

@@ -43,6 +43,16 @@ def test_collection_modes_keep_the_rest_of_a_prepaint_package_in_the_archive(
     assert {name for name, mode in modes.items() if mode == "pyc"} == prepaint
 
 
+def test_bootstrap_modules_stay_in_the_base_library(prepaint: set[str]) -> None:
+    from PyInstaller.compat import PY3_BASE_MODULES
+
+    assert {"encodings", "io", "os", "collections.abc"} <= prepaint
+    modes = collection_modes(prepaint, bootstrap=PY3_BASE_MODULES)
+    assert not {"encodings", "encodings.utf_8", "io", "os", "collections", "collections.abc",
+                "re", "re._parser"} & set(modes)
+    assert modes["typing"] == "pyc" and modes["digipunt_app.cli"] == "pyc"
+
+
 def test_collection_modes_of_nested_and_unknown_names() -> None:
     modes = collection_modes({"digipunt_app.ui", "no_such_module_here"})
     assert modes["digipunt_app.ui"] == "pyc"
