@@ -2,6 +2,7 @@
 sync, and the same N documents replicated by PouchDB to pouchdb-server, in the same run.
 
     .venv/bin/python bench/sync_push.py [--sessions 10000] [--no-write]
+    .venv/bin/python bench/sync_push.py --two-in-flight 2   # the experiment below, ~1.5 min
 
 Our side: the real app store (N sessions made through the store's own validation), the real sync
 engine, and ``digipunt-server`` (SQLite) as a child process. The timed run goes straight to the
@@ -17,6 +18,9 @@ counted through the same proxy. Needs ``npm install`` in ``bench/`` (``bench/pac
 without node the peer part is skipped and said so.
 
 Prints markdown and writes it into the ``sync`` section of BENCHMARKS.md.
+
+``--two-in-flight SEGMENT`` runs only an experiment: would two pushes in flight (two connections,
+alternating batches) beat one? (``two_in_flight``; the answer is in BENCHMARKS.md ``sync``.)
 """
 
 from __future__ import annotations
@@ -57,6 +61,20 @@ POUCH_BATCH_SIZES = (500, 1000, 2000)  # 100, 250 and 4000 were slower in every 
 POUCH_REPEATS = 2  # each batch size twice; the best run counts
 SERVICES = ("eid", "itsme", "csam", "taxonweb", "mypension", "ebox", "burgerprofiel", "smartphone",
             "email", "banking", "doccle", "vdab", "mijngezondheid", "phishing", "apps_updates")
+
+
+def process_cpu(pid: int) -> float | None:
+    """CPU seconds (user + system, every thread) used so far by process ``pid``; None when the
+    system has no ``/proc`` (the figure is then left out)."""
+    try:
+        total = 0
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+    except OSError:
+        return None
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def free_port() -> int:
@@ -223,11 +241,14 @@ def run_ours(template: Path, work: Path, mode: str) -> dict[str, Any]:
             proxy.log.clear()
             proxy.bytes_up = proxy.bytes_down = 0
         load_before = os.getloadavg()[0]
+        server_cpu = process_cpu(server.proc.pid)
         cpu = time.process_time()
         started = time.perf_counter()
         first = engine.sync_once()
         seconds = time.perf_counter() - started
         cpu = time.process_time() - cpu
+        after = process_cpu(server.proc.pid)
+        server_cpu = None if server_cpu is None or after is None else after - server_cpu
         load = (load_before, os.getloadavg()[0])
         assert first.ok and first.accepted == first.pushed, first
         wire = (proxy.bytes_up + proxy.bytes_down) if proxy else None
@@ -238,6 +259,7 @@ def run_ours(template: Path, work: Path, mode: str) -> dict[str, Any]:
             "seconds": seconds, "requests": first.requests, "pushed": first.pushed,
             "server_seconds": first.network_seconds,
             "wire_bytes": wire, "idle_requests": idle.requests, "load": load, "cpu": cpu,
+            "server_cpu": server_cpu,
         }
     finally:
         if proxy:
@@ -301,6 +323,111 @@ def _node(node: str, docs_file: Path, url: str, sizes: str) -> list[dict[str, An
     return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
 
 
+# --- experiment: two pushes in flight ---------------------------------------------------------
+def two_in_flight(sessions: int, segment: int) -> str:
+    """Would two pushes in flight (two keep-alive connections, alternating batches) finish a
+    first push sooner than one? One server, the app's own batch bodies (leased by
+    ``lease_batch`` as the sync engine does), taken ``segment`` batches at a time and posted
+    alternately one at a time on one connection or two at a time on two; each pair of adjacent
+    segments gives a ratio (two / one), so load that drifts over seconds hits both alike. Prints
+    markdown; writes nothing (the figures go into the section's hand-written analysis)."""
+    import statistics
+    import threading
+
+    from digipunt_app.core import sync_engine_store as local
+    from digipunt_app.core.sync_engine import DEFAULT_LEASE, utc_now
+    from sync.client import SyncClient
+
+    with tempfile.TemporaryDirectory(prefix="digipunt-bench-2flight-") as tmp:
+        work = Path(tmp)
+        make_store(work / "pc", sessions, random.Random(7))
+        server = Server(work)
+        try:
+            store = Store.open(work / "pc", backup=False)
+            SyncEngine(store).enrol(server.url, server.code, device_name="bench")
+            state = local.load_state(store)
+            bodies: list[tuple[bytes, str | None]] = []
+            after = 0
+            while True:
+                batch = local.lease_batch(store, state, now=utc_now(), lease=DEFAULT_LEASE,
+                                          limit=state.max_batch_records or 500,
+                                          max_bytes=state.max_body_bytes or 5_000_000,
+                                          after_outbox_id=after)
+                if batch.scanned == 0:
+                    break
+                after = batch.last_outbox_id
+                if batch.leased_ids:
+                    bodies.append((batch.body, batch.encoding))
+            store.close()
+            clients = [SyncClient(server.url, state.token) for _ in range(2)]
+
+            def post(client: SyncClient, chunk: list[tuple[bytes, str | None]]) -> None:
+                for body, encoding in chunk:
+                    answer = SyncClient.parse_push(*client.push_raw(body, encoding))
+                    assert all(r.status == "accepted" for r in answer.results)
+
+            def one(chunk: list[tuple[bytes, str | None]]) -> float:
+                started = time.perf_counter()
+                post(clients[0], chunk)
+                return time.perf_counter() - started
+
+            def two(chunk: list[tuple[bytes, str | None]]) -> float:
+                threads = [threading.Thread(target=post, args=(clients[k], chunk[k::2]))
+                           for k in (0, 1)]
+                started = time.perf_counter()
+                for t in threads:
+                    t.start()
+                for t in threads:
+                    t.join()
+                return time.perf_counter() - started
+
+            post(clients[0], bodies[:1])  # warm-up: not timed
+            clients[1].health()
+            rest = bodies[1:]
+            ones: list[float] = []
+            twos: list[float] = []
+            cpu_one = cpu_two = 0.0
+            loads: list[float] = []
+            for i in range(len(rest) // (2 * segment)):
+                first = rest[2 * i * segment:(2 * i + 1) * segment]
+                second = rest[(2 * i + 1) * segment:(2 * i + 2) * segment]
+                loads.append(os.getloadavg()[0])
+                for mode, chunk in ((one, first), (two, second)) if i % 2 == 0 else (
+                        (two, first), (one, second)):
+                    before = process_cpu(server.proc.pid) or 0.0
+                    seconds = mode(chunk)
+                    used = (process_cpu(server.proc.pid) or 0.0) - before
+                    if mode is one:
+                        ones.append(seconds)
+                        cpu_one += used
+                    else:
+                        twos.append(seconds)
+                        cpu_two += used
+            for client in clients:
+                client.close()
+        finally:
+            server.stop()
+    ratios = [b / a for a, b in zip(ones, twos, strict=True)]
+    quartiles = statistics.quantiles(ratios, n=4)
+    pushes = len(ones) * segment
+    return "\n".join([
+        f"Two pushes in flight vs one, {datetime.now(UTC):%Y-%m-%d}: {len(ratios)} pairs of "
+        f"{segment}-batch segments (500 records a batch, SQLite server), load "
+        f"{min(loads):.1f}-{max(loads):.1f} on {os.cpu_count()} cores.",
+        "",
+        "| | one in flight | two in flight |",
+        "|---|---|---|",
+        f"| wall per push (median of segments) | {statistics.median(ones) / segment * 1e3:.0f} ms "
+        f"| {statistics.median(twos) / segment * 1e3:.0f} ms |",
+        f"| wall in all ({pushes} pushes each) | {sum(ones):.2f} s | {sum(twos):.2f} s |",
+        f"| server CPU per push | {cpu_one / pushes * 1e3:.0f} ms "
+        f"| {cpu_two / pushes * 1e3:.0f} ms |",
+        "",
+        f"Time ratio two / one per pair: median {statistics.median(ratios):.2f}, quartiles "
+        f"{quartiles[0]:.2f}-{quartiles[2]:.2f}.",
+    ]) + "\n"
+
+
 # --- report ----------------------------------------------------------------------------------
 def report(n: int, ours: dict[str, Any], counted: dict[str, Any], alone: dict[str, Any],
            peer: dict[str, Any] | None, doc_bytes: int) -> str:
@@ -360,7 +487,11 @@ def report(n: int, ours: dict[str, Any], counted: dict[str, Any], alone: dict[st
         f"({off_wire / n * 1e6:.0f} µs per session: the first pull and its apply, the first "
         f"lease, handing each answer over; the rest of the app's work runs while a batch is on "
         f"the wire). The app process used {ours['cpu']:.2f} s of CPU in all (both threads, HTTP "
-        f"included).",
+        f"included)." + (
+            f" The server process used {ours['server_cpu']:.2f} s of CPU meanwhile (all its "
+            f"threads), {ours['server_cpu'] / ours['server_seconds']:.0%} of the time a request "
+            f"was on the wire."
+            if ours.get("server_cpu") is not None else ""),
         f"The app alone (pushing to a stub that answers at once: it gunzips each body and picks "
         f"out ids and revs): "
         f"{alone['seconds']:.2f} s for the first sync, {alone['cpu']:.2f} s of app CPU "
@@ -383,10 +514,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=10_000)
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--two-in-flight", type=int, metavar="SEGMENT", default=0,
+                        help="only the two-pushes-in-flight experiment (40,000 sessions unless "
+                        "--sessions says otherwise; SEGMENT batches per timed segment); prints, "
+                        "writes nothing")
     parser.add_argument("--stub-port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stub_port:
         serve_stub(args.stub_port)
+        return 0
+    if args.two_in_flight:
+        sessions = args.sessions if args.sessions != 10_000 else 40_000
+        print(two_in_flight(sessions, args.two_in_flight))
         return 0
     n = args.sessions
     with tempfile.TemporaryDirectory(prefix="digipunt-bench-sync-") as tmp:
