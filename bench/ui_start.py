@@ -21,6 +21,7 @@ Prints markdown and writes it into the ``ui`` section of BENCHMARKS.md.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import statistics
 import subprocess
@@ -62,17 +63,37 @@ def p95(samples: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def time_to_lines(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
-    """Seconds from spawn to each stdout line ``<name>: <marker>`` (e.g. usable, ready)."""
+def time_to_lines(
+    cmd: list[str], env: dict[str, str], cpu: dict[str, float] | None = None
+) -> dict[str, float]:
+    """Seconds from spawn to each stdout line ``<name>: <marker>`` (e.g. usable, ready). With
+    ``cpu`` (Linux), also the CPU seconds the process (all threads) had used at each line: less
+    sensitive to the machine's load than the wall time (bench/bundle_size.py)."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT)
     assert proc.stdout is not None
     marks: dict[str, float] = {}
     for line in proc.stdout:
-        marks.setdefault(line.strip().rsplit(" ", 1)[-1], time.perf_counter() - t0)
+        mark = line.strip().rsplit(" ", 1)[-1]
+        if mark not in marks:
+            marks[mark] = time.perf_counter() - t0
+            if cpu is not None:
+                cpu[mark] = _cpu_seconds(proc.pid)
     if proc.wait() != 0 or "ready" not in marks:
         raise SystemExit(f"{cmd} failed")
     return marks
+
+
+def _cpu_seconds(pid: int) -> float:
+    """CPU time of a running process, all its threads (Linux /proc); NaN elsewhere."""
+    total = 0
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            with contextlib.suppress(OSError):  # a thread that just ended
+                total += int((task / "schedstat").read_text().split()[0])
+    except OSError:
+        return float("nan")
+    return total / 1e9
 
 
 def starts(data_dir: Path, runs: int) -> dict[str, float]:
