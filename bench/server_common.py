@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import requests
 
@@ -26,9 +27,25 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+#: The settings of the bench's PostgreSQL cluster: what docs/DEPLOY.md §2 tells a coordinator to
+#: set (durable: ``fsync``, ``synchronous_commit`` and ``full_page_writes`` stay on, as by
+#: default). The tests' cluster turns durability off to run fast; a bench must not.
+PG_SETTINGS = {
+    "fsync": "on",
+    "synchronous_commit": "on",
+    "full_page_writes": "on",
+    "max_connections": "100",
+    "shared_buffers": "128MB",
+}
+
+#: The PostgreSQL cluster of the last ``postgres_url`` (its postmaster pid, for ``cpu_seconds``).
+PG_CLUSTER: dict[str, Any] = {}
+
+
 @contextmanager
 def postgres_url() -> Iterator[str]:
-    """A fresh database on a throw-away cluster (the tests' fixture code), or $BENCH_PG_URL."""
+    """A fresh database on a throw-away cluster set up as DEPLOY.md says, or $BENCH_PG_URL."""
+    PG_CLUSTER.clear()
     if os.environ.get("BENCH_PG_URL"):
         yield os.environ["BENCH_PG_URL"]
         return
@@ -39,13 +56,61 @@ def postgres_url() -> Iterator[str]:
     if bindir is None:
         raise SystemExit("PostgreSQL is not installed (apt-get install postgresql)")
     cluster = PgCluster(bindir)
-    cluster.start()
+    cluster._run(
+        str(bindir / "initdb"), "-D", str(cluster.data), "-U", cluster.user,
+        "--auth=trust", "--encoding=UTF8",
+    )
+    settings = dict(PG_SETTINGS)
+    stats = os.environ.get("BENCH_PG_STATS")  # a file: the top statements are written there
+    if stats:
+        settings["shared_preload_libraries"] = "pg_stat_statements"
+    options = " ".join(
+        [f"-p {cluster.port} -k {cluster.root} -c listen_addresses=127.0.0.1"]
+        + [f"-c {key}={value}" for key, value in settings.items()]
+    )
+    cluster._run(
+        str(bindir / "pg_ctl"), "-D", str(cluster.data), "-l", str(cluster.root / "log"),
+        "-o", options, "-w", "-t", "60", "start",
+    )
+    PG_CLUSTER["postmaster"] = int(
+        (cluster.data / "postmaster.pid").read_text().split()[0]
+    )
+    PG_CLUSTER["log"] = cluster.root / "log"
     try:
         name = "bench_" + uuid.uuid4().hex[:8]
         _admin(cluster.url(), f'CREATE DATABASE "{name}"')
+        if stats:
+            _admin(cluster.url(name), "CREATE EXTENSION pg_stat_statements")
         yield cluster.url(name)
+        if stats:
+            _write_statement_stats(cluster.url(name), Path(stats))
     finally:
         cluster.stop()
+
+
+def _write_statement_stats(url: str, out: Path) -> None:
+    """The statements PostgreSQL spent most time on (profiling aid, ``BENCH_PG_STATS=FILE``)."""
+    import psycopg
+
+    with psycopg.connect(url.replace("+psycopg", "")) as conn:
+        rows = conn.execute(
+            "SELECT calls, round(total_exec_time::numeric, 1), round(total_plan_time::numeric, 1),"
+            " rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) FROM pg_stat_statements"
+            " ORDER BY total_exec_time + total_plan_time DESC LIMIT 40"
+        ).fetchall()
+    with out.open("a", encoding="utf-8") as f:
+        f.write("calls | exec ms | plan ms | rows | query\n")
+        for row in rows:
+            f.write(" | ".join(str(v) for v in row) + "\n")
+
+
+def postgres_cpu_seconds() -> float:
+    """CPU time used so far by the bench cluster's backends (0 with $BENCH_PG_URL).
+
+    Backends are children of the postmaster; the server's connections stay open over the timed
+    rounds (pooled), so the difference over a round is what PostgreSQL spent on it."""
+    pid = PG_CLUSTER.get("postmaster")
+    return 0.0 if pid is None else cpu_seconds(pid)
 
 
 def cpu_seconds(pid: int) -> float:

@@ -32,6 +32,7 @@ import requests
 from bench.server_common import (
     cpu_seconds,
     percentile,
+    postgres_cpu_seconds,
     postgres_url,
     server_process,
     write_subsection,
@@ -98,7 +99,7 @@ class Device:
 
 async def _async_rounds(
     url: str, provisioned: list[tuple[str, str]], rounds: int, records: int,
-    cpu: Callable[[], float],
+    cpu: Callable[[], tuple[float, float, float]],
 ) -> dict:
     """The devices as coroutines of one event loop (in this process, apart from the server)."""
     conns = [(Connection(url, token), punt) for punt, token in provisioned]
@@ -148,7 +149,7 @@ async def _async_rounds(
 
     await asyncio.gather(*(pull_all(i, False) for i in range(len(conns))))
     wall = 0.0
-    server_cpu = 0.0
+    server_cpu = db_cpu = client_cpu = 0.0
     for _ in range(rounds):
         go = asyncio.Event()
 
@@ -159,20 +160,24 @@ async def _async_rounds(
 
         tasks = [asyncio.create_task(sync(i)) for i in range(len(conns))]
         await asyncio.sleep(0)  # every device waits on the start line
-        c0 = cpu()
+        c0, d0, k0 = cpu()
         t0 = time.perf_counter()
         go.set()
         await asyncio.gather(*tasks)
         wall += time.perf_counter() - t0
-        server_cpu += cpu() - c0
+        c1, d1, k1 = cpu()
+        server_cpu += c1 - c0
+        db_cpu += d1 - d0
+        client_cpu += k1 - k0
     await asyncio.gather(*(c.close() for c, _ in conns))
     return {"push": push_lat, "pull": pull_lat, "server_ms": server_ms, "errors": errors,
-            "wall": wall, "server_cpu": server_cpu}
+            "wall": wall, "server_cpu": server_cpu, "db_cpu": db_cpu,
+            "client_cpu": client_cpu}
 
 
 def _thread_rounds(
     url: str, provisioned: list[tuple[str, str]], rounds: int, records: int,
-    cpu: Callable[[], float],
+    cpu: Callable[[], tuple[float, float, float]],
 ) -> dict:
     """The devices as 200 threads with ``requests`` (the first version of this bench)."""
     clients = [Device(url, token, punt) for punt, token in provisioned]
@@ -183,7 +188,7 @@ def _thread_rounds(
     errors: list[str] = []
     lock = threading.Lock()
     wall = 0.0
-    server_cpu = 0.0
+    server_cpu = db_cpu = client_cpu = 0.0
     for _ in range(rounds):
         barrier = threading.Barrier(len(clients) + 1)
 
@@ -202,18 +207,63 @@ def _thread_rounds(
         threads = [threading.Thread(target=sync, args=(c,)) for c in clients]
         for t in threads:
             t.start()
-        c0 = cpu()
+        c0, d0, k0 = cpu()
         barrier.wait()
         t0 = time.perf_counter()
         for t in threads:
             t.join()
         wall += time.perf_counter() - t0
-        server_cpu += cpu() - c0
+        c1, d1, k1 = cpu()
+        server_cpu += c1 - c0
+        db_cpu += d1 - d0
+        client_cpu += k1 - k0
     return {"push": push_lat, "pull": pull_lat, "server_ms": [], "errors": errors, "wall": wall,
-            "server_cpu": server_cpu}
+            "server_cpu": server_cpu, "db_cpu": db_cpu,
+            "client_cpu": client_cpu}
 
 
-def run(db_url: str, devices: int, rounds: int, records: int, workers: int, client: str) -> dict:
+async def _seed(url: str, provisioned: list[tuple[str, str]], history: int) -> None:
+    """Untimed: each device pushes ``history`` sessions first (pushes of up to 500), so the
+    timed rounds run against a server holding a region's data, not empty tables."""
+    conns = [(Connection(url, token), punt) for punt, token in provisioned]
+
+    async def one(conn: Connection, punt: str) -> None:
+        left = history
+        while left > 0:
+            n = min(left, 500)
+            left -= n
+            body = {"batch_id": str(uuid.uuid4()),
+                    "client_time": datetime.now(UTC).isoformat(),
+                    "records": [_record(punt) for _ in range(n)]}
+            r = await conn.request("POST", "/v1/sync/push", body=body)
+            if r.status != 200:
+                raise RuntimeError(f"seeding push answered {r.status}: {r.body[:200]!r}")
+
+    sem = asyncio.Semaphore(8)
+
+    async def limited(conn: Connection, punt: str) -> None:
+        async with sem:
+            await one(conn, punt)
+
+    await asyncio.gather(*(limited(c, p) for c, p in conns))
+    await asyncio.gather(*(c.close() for c, _ in conns))
+
+
+def _analyze(db_url: str) -> None:
+    """PostgreSQL: ``ANALYZE``, as autovacuum does within a minute on a live server (without it
+    the planner still takes the seeded tables for the empty ones it saw at creation)."""
+    if not db_url.startswith("postgresql"):
+        return
+    import psycopg
+
+    with psycopg.connect(db_url.replace("+psycopg", ""), autocommit=True) as conn:
+        conn.execute("ANALYZE")
+        if os.environ.get("BENCH_PG_STATS"):  # profiling: count the timed part only
+            conn.execute("SELECT pg_stat_statements_reset()")
+
+
+def run(db_url: str, devices: int, rounds: int, records: int, workers: int, client: str,
+        history: int = 0) -> dict:
     db = Database(db_url)
     admin.init(db)
     banks = [admin.add_digibank(db, f"Digibank {i}") for i in range(3)]
@@ -232,9 +282,12 @@ def run(db_url: str, devices: int, rounds: int, records: int, workers: int, clie
     db.dispose()
     pids: list[int] = []
     with server_process(db_url, workers, pids) as url:
-        def cpu() -> float:
-            return cpu_seconds(pids[0])
+        def cpu() -> tuple[float, float, float]:
+            return cpu_seconds(pids[0]), postgres_cpu_seconds(), time.process_time()
 
+        if history:
+            asyncio.run(_seed(url, provisioned, history))
+        _analyze(db_url)
         if client == "async":
             got = asyncio.run(_async_rounds(url, provisioned, rounds, records, cpu))
         else:
@@ -249,6 +302,8 @@ def run(db_url: str, devices: int, rounds: int, records: int, workers: int, clie
         "server_p95_ms": percentile(inside, 95) if inside else float("nan"),
         "wall": got["wall"] / rounds,
         "cpu_per_request_ms": 1000.0 * got["server_cpu"] / len(every),
+        "db_cpu_per_request_ms": 1000.0 * got["db_cpu"] / len(every),
+        "client_cpu_per_request_ms": 1000.0 * got["client_cpu"] / len(every),
     }
 
 
@@ -257,6 +312,8 @@ def main() -> int:
     p.add_argument("--devices", type=int, default=200)
     p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--records", type=int, default=5)
+    p.add_argument("--history", type=int, default=100,
+                   help="sessions each device pushes before the timed rounds (untimed)")
     p.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
     p.add_argument("--workers", type=int, nargs="+", default=[1],
                    help="uvicorn worker processes to try (serve --workers)")
@@ -273,12 +330,13 @@ def main() -> int:
                 with tempfile.TemporaryDirectory() as tmp:
                     results[f"SQLite, {label}"] = run(
                         f"sqlite:///{tmp}/server.db", args.devices, args.rounds, args.records,
-                        workers, client,
+                        workers, client, args.history,
                     )
             if args.db in ("postgres", "both"):
                 with postgres_url() as url:
                     results[f"PostgreSQL 15, {label}"] = run(
-                        url, args.devices, args.rounds, args.records, workers, client
+                        url, args.devices, args.rounds, args.records, workers, client,
+                        args.history,
                     )
     ms = 1000.0
     lines = [
@@ -303,17 +361,20 @@ def main() -> int:
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC.",
         "",
         "| database, server, clients | requests | errors | p50 | p95 | max | push p95 | pull p95 "
-        "| in app p95 | round wall | server CPU / request | p95 / bar |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| in app p95 | round wall | server CPU / request | PostgreSQL CPU / request "
+        "| client CPU / request | p95 / bar |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, r in results.items():
         inside = "n/a" if r["server_p95_ms"] != r["server_p95_ms"] else (
             f"{r['server_p95_ms']:.0f} ms")
+        db_cpu = f"{r['db_cpu_per_request_ms']:.2f} ms" if "PostgreSQL" in name else "–"
         lines.append(
             f"| {name} | {r['requests']} | {r['errors']} | {r['p50'] * ms:.0f} ms | "
             f"{r['p95'] * ms:.0f} ms | {r['max'] * ms:.0f} ms | {r['push_p95'] * ms:.0f} ms | "
             f"{r['pull_p95'] * ms:.0f} ms | {inside} | {r['wall']:.2f} s | "
-            f"{r['cpu_per_request_ms']:.2f} ms | {r['p95'] / 0.250:.2f}x |"
+            f"{r['cpu_per_request_ms']:.2f} ms | {db_cpu} | "
+            f"{r['client_cpu_per_request_ms']:.2f} ms | {r['p95'] / 0.250:.2f}x |"
         )
         if r["error_kinds"]:
             lines.append(f"\nErrors on {name}: {', '.join(r['error_kinds'])}")

@@ -39,7 +39,7 @@ from sync.protocol import PushResponse
 from sync.server.auth import DeviceCaller, active_device, bearer_token
 from sync.server.db import Database
 from sync.server.problems import PROBLEM_JSON, ApiProblem, problem_body
-from sync.server.pull import pull_json
+from sync.server.pull import pull_json, pull_json_pg
 from sync.server.push import ParsedPush, Pusher, parse_push, touch_caller, write_feed
 from sync.server.rawsql import raw
 from sync.server.settings import Settings
@@ -269,6 +269,8 @@ class SyncFastPath:
                    limit: int) -> bytes | None:
         dbapi = readers.connection()
         try:
+            if not self.db.is_sqlite:  # one statement, one round trip (pull.pull_json_pg)
+                return pull_json_pg(self.db, dbapi, digest, cursor, limit, datetime.now(UTC))
             cur = dbapi.cursor()
             try:
                 device = active_device(cur, self.db.sql, digest)

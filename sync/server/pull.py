@@ -242,3 +242,88 @@ def _object_texts(cur: Any, sql: Sql, rows: list[Any]) -> dict[tuple[str, str], 
                     f'"updated_at":"{when(updated_at)}","payload":{body}}}'
                 )
     return texts
+
+
+# --- PostgreSQL: the whole pull page in one statement ---------------------------------------
+# The device lookup, the feed's newest seq, the page and each change's JSON text (``Change``
+# fields in model order, as ``_object_texts`` writes them) come back as ONE row from ONE
+# statement on an autocommit connection: one round trip and one snapshot per pull (the
+# statement-by-statement version took eight: BEGIN, device, ROLLBACK, BEGIN, max, feed,
+# objects, ROLLBACK). A page holding catalog or digipunt changes (rare: the first pull, a new
+# catalog) is answered by ``pull_json`` as before.
+_PG_CHANGE_JSON = (
+    """'{"seq":' || x.seq || ',"type":"' || x.type || '","id":' || to_json(x.object_id)::text"""
+    """ || ',"rev":' || x.rev || ',"deleted":' || CASE WHEN x.deleted THEN 'true' ELSE 'false'"""
+    """ END || ',"updated_at":"' || to_char(x.updated_at, 'YYYY-MM-DD"T"HH24:MI:SS')"""
+    """ || CASE WHEN date_trunc('second', x.updated_at) = x.updated_at THEN ''"""
+    """ ELSE to_char(x.updated_at, '.US') END || 'Z","payload":' || x.payload::text || '}'"""
+)
+PG_PULL = f"""
+WITH d AS (
+    SELECT id, digipunt_id, name, resync_until FROM device
+    WHERE token_hash = %(digest)s AND NOT revoked
+), k AS (
+    SELECT CASE WHEN %(cursor)s > high THEN 0 ELSE %(cursor)s END AS cur, high
+    FROM (SELECT COALESCE(MAX(seq), 0) AS high FROM change) AS m
+), f AS (
+    SELECT ch.seq, ch.type, ch.object_id
+    FROM d, k, LATERAL (
+        SELECT c.seq, c.type, c.object_id FROM change AS c
+        WHERE c.seq > k.cur AND c.seq <= k.high
+          AND (c.digipunt_id = d.digipunt_id OR c.digipunt_id IS NULL)
+          AND (k.cur = 0 OR c.origin_device_id IS NULL OR c.origin_device_id <> d.id
+               OR c.seq <= d.resync_until)
+        ORDER BY c.seq
+        LIMIT %(limit)s + 1
+    ) AS ch
+), e AS (
+    SELECT seq FROM f ORDER BY seq OFFSET %(limit)s LIMIT 1
+), p AS (
+    SELECT f.seq, f.type, f.object_id FROM f WHERE NOT EXISTS (SELECT FROM e WHERE f.seq >= e.seq)
+), x AS (
+    SELECT p.seq, p.type, p.object_id, s.rev, s.deleted, s.updated_at, s.payload
+    FROM p JOIN help_session AS s ON p.type = 'help_session' AND s.id = p.object_id
+    UNION ALL
+    SELECT p.seq, p.type, p.object_id, h.rev, h.deleted, h.updated_at, h.payload
+    FROM p JOIN helper AS h ON p.type = 'helper' AND h.id = p.object_id
+)
+SELECT d.id, d.digipunt_id, d.name, k.cur, k.high,
+       (SELECT max(seq) FROM p),
+       EXISTS (SELECT FROM e),
+       (SELECT count(*) FROM p WHERE p.type NOT IN ('help_session', 'helper')),
+       (SELECT string_agg({_PG_CHANGE_JSON}, ',' ORDER BY x.seq) FROM x)
+FROM d, k
+"""
+
+
+def pull_json_pg(
+    db: Database, dbapi: Any, digest: str, cursor: int, limit: int, now: datetime
+) -> bytes | None:
+    """``pull_json`` for the device holding token hash ``digest``, on PostgreSQL, in one
+    statement; None when no active device holds it (FastAPI answers 401).
+
+    ``dbapi`` is put in autocommit (a reader connection: one statement is its own snapshot)."""
+    driver = getattr(dbapi, "driver_connection", dbapi)
+    if not driver.autocommit:
+        dbapi.rollback()
+        driver.autocommit = True
+    cur = dbapi.cursor()
+    try:
+        cur.execute(PG_PULL, {"digest": digest, "cursor": cursor, "limit": limit})
+        row = cur.fetchone()
+    finally:
+        cur.close()
+    if row is None:
+        return None
+    device = DeviceCaller(row[0], row[1], row[2])
+    cursor, high, last_seq, has_more, others, texts = row[3:]
+    if others:  # a catalog or digipunt change on the page: the general path
+        return pull_json(db, dbapi, device, cursor, limit, now)
+    if cursor == 0 and has_more:
+        with db.write() as s:
+            s.connection().execute(MARK_RESYNC, {"dev": device.id, "high": high})
+    next_cursor = last_seq if has_more else max(cursor, high)
+    return (
+        f'{{"changes":[{texts or ""}],"next_cursor":{next_cursor},'
+        f'"has_more":{"true" if has_more else "false"},"server_time":"{wire_time(now)}"}}'
+    ).encode()
