@@ -167,8 +167,9 @@ class DashboardTab(QWidget):
         self.cancel_button.hide()
         self.export_button = ExportButton(self)
         self.export_button.chosen.connect(self.export)
-        self.status = QLabel(self)
+        self.status = _StatusLabel(self)
         self.status.setWordWrap(True)
+        self.status.hide()  # shown while it has something to say
         for widget in (self.period, self.refresh_button, self.cancel_button, self.export_button):
             widget.setParent(bar_host)
             bar.addWidget(widget)
@@ -286,6 +287,14 @@ class DashboardTab(QWidget):
             return
         suggested = f"rapport-{self.report.date_from:%Y-%m-%d}-{self.report.date_to:%Y-%m-%d}"
         self.exporter.export(self.report, fmt, f"{suggested}.{fmt}")
+
+
+class _StatusLabel(QLabel):
+    """The report's status line: hidden while empty (it sits on a line of its own)."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt naming)
+        super().setText(text)
+        self.setVisible(bool(text))
 
 
 class ReportsTab(QTabWidget):
