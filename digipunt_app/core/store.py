@@ -217,7 +217,14 @@ class Store:
         the restored file. Call it where no other operation on the store runs (the DB worker;
         the sync waits for it). Returns the plain Dutch message (also ``recovery_message``)."""
         self.engine.dispose()  # closes every pooled connection: the file can be moved (Windows)
-        restored, message = self._recover(self.data_dir, self.data_file)
+        try:
+            restored, message = self._recover(self.data_dir, self.data_file)
+        except OSError as exc:  # still open elsewhere (another program), or no rights
+            raise StorageError(
+                "Het gegevensbestand is beschadigd, maar het kon niet opzijgezet worden "
+                f"({exc.strerror or exc}). Sluit het programma en start het opnieuw; lukt het dan "
+                "nog niet, bel de IT-verantwoordelijke."
+            ) from exc
         try:
             upgrade_to_head(self.engine)
             self._refresh_statistics(False)

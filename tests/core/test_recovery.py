@@ -294,3 +294,24 @@ def test_an_empty_partial_index_does_not_make_every_start_analyze(
     monkeypatch.setattr(store_module, "make_engine", spy)
     Store.open(tmp_path, backup=False, defer_check=True).close()
     assert statements and not [s for s in statements if "ANALYZE" in s.upper()]
+
+
+def test_recovery_that_cannot_move_the_file_says_so_plainly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows a file another program holds open cannot be moved aside."""
+    import digipunt_app.core.store as store_module
+
+    Store.open(tmp_path, backup=False).close()
+    store = Store.open(tmp_path, defer_check=True)
+    try:
+        def refuse(_src: object, _dst: object) -> None:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(store_module.os, "replace", refuse)
+        with pytest.raises(StorageError, match="kon niet opzijgezet worden"):
+            store.recover_in_place()
+        monkeypatch.undo()
+        assert sessions.count_sessions(store) == 0  # nothing moved: the store still answers
+    finally:
+        store.close()
