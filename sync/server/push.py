@@ -631,7 +631,11 @@ class Pusher:
                     edited_sessions.append(rec.id)
                 copy = (punt, local_date, deleted, m.duration_min)
                 # in primary-key order (the session ids are sorted already)
-                services.extend([(rec.id, code, *copy) for code in sorted(m.services)])
+                codes = m.services
+                if len(codes) == 1:  # most sessions
+                    services.append((rec.id, codes[0], *copy))
+                else:
+                    services.extend([(rec.id, code, *copy) for code in sorted(codes)])
                 if m.referrals:
                     referrals.extend([(rec.id, code, *copy) for code in sorted(set(m.referrals))])
             elif rec.base_rev == 0:
