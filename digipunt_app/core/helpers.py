@@ -121,3 +121,19 @@ def find_helper_by_name(db: Session, name: str) -> Helper | None:
             Helper.deleted.is_(False),
         )
     ).first()
+
+
+def last_helper_id(store: Any) -> str | None:
+    """The helper of the last saved session, when that helper is still active. (Here rather
+    than in ``sessions``, so the window can read it at start without importing the session
+    rules and, with them, ``sync.protocol``.)"""
+    from digipunt_app.core import settings
+
+    with store.session() as db:
+        helper_id = settings.get_in(db, settings.LAST_HELPER)
+        if helper_id is None:
+            return None
+        helper = db.get(Helper, helper_id)
+        if helper is None or helper.deleted or not helper.active:
+            return None
+        return helper_id

@@ -255,12 +255,7 @@ def session_rows(store: Any, ids: Sequence[str]) -> list[SessionRow]:
 
 
 def last_helper_id(store: Any) -> str | None:
-    """The helper of the last saved session, when that helper is still active."""
-    with store.session() as db:
-        helper_id = settings.get_in(db, settings.LAST_HELPER)
-        if helper_id is None:
-            return None
-        helper = db.get(Helper, helper_id)
-        if helper is None or helper.deleted or not helper.active:
-            return None
-        return helper_id
+    """The helper of the last saved session, when still active (``helpers.last_helper_id``)."""
+    from digipunt_app.core.helpers import last_helper_id as last
+
+    return last(store)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, Signal
 from PySide6.QtGui import QShowEvent
@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from digipunt_app.core.reports_model import PERIODS, Report, period_dates
 from digipunt_app.ui.operations import Handle, Operations
+
+if TYPE_CHECKING:
+    from digipunt_app.core.reports_model import Report
 
 CUSTOM = "custom"
 REFRESH_ON = frozenset({"sessions", "helpers", "catalog", "sync", "settings"})
@@ -39,6 +41,9 @@ class PeriodPicker(QWidget):
 
     def __init__(self, parent: QWidget | None = None, default: str = "this_month") -> None:
         super().__init__(parent)
+        # imported when the tab is built (it brings sync.protocol): not before the data is shown
+        from digipunt_app.core.reports_model import PERIODS, period_dates
+
         self.label = QLabel(self)
         self.combo = QComboBox(self)
         for key in (*PERIODS, CUSTOM):
@@ -100,6 +105,8 @@ class PeriodPicker(QWidget):
             first = self.date_from.date().toPython()
             last = self.date_to.date().toPython()
             return (first, last) if first <= last else (last, first)
+        from digipunt_app.core.reports_model import period_dates
+
         return period_dates(self.choice(), today or date.today())
 
     def _choice_changed(self) -> None:

@@ -92,7 +92,8 @@ def shipped_catalog() -> list[tuple[str, dict[str, str]]]:
 
 def _initial_data(store: Any) -> dict[str, Any]:
     """Everything the window shows at start, read in one DB operation."""
-    from digipunt_app.core import catalog, helpers, sessions, settings
+    # no core.sessions here: it brings sync.protocol (pydantic), not needed to show the data
+    from digipunt_app.core import catalog, helpers, settings
 
     return {
         "language": settings.get_setting(store, "language", None),
@@ -100,7 +101,7 @@ def _initial_data(store: Any) -> dict[str, Any]:
         "catalog": catalog_services(catalog.load_catalog(store)),
         "usage": service_usage.most_used(store),
         "helpers": helpers.list_helpers(store, include_inactive=True),
-        "last_helper": sessions.last_helper_id(store),
+        "last_helper": helpers.last_helper_id(store),
     }
 
 

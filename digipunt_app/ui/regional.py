@@ -9,7 +9,7 @@ The seven report requests run on the network worker; the answer is shown with th
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QShowEvent
@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from digipunt_app.core.reports_model import Report
 from digipunt_app.ui.dashboard import PeriodPicker
 from digipunt_app.ui.operations import Operations
+
+if TYPE_CHECKING:  # the tab is built before the data shows; the model comes when it is shown
+    from digipunt_app.core.reports_model import Report
 
 
 class RegionalTab(QWidget):

@@ -12,13 +12,28 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from digipunt_app.core import sync_engine_store as local
-from digipunt_app.core.sync_engine import SyncEngine, SyncResult
 from digipunt_app.core.sync_engine_types import ConflictInfo, SyncStatusInfo
+
+if TYPE_CHECKING:
+    from digipunt_app.core.sync_engine import SyncEngine, SyncResult
+
+
+def _local() -> Any:
+    """``core.sync_engine_store``, imported on first use (on the DB worker): with it come
+    ``sync.protocol`` and pydantic, which the window does not need to show its data."""
+    from digipunt_app.core import sync_engine_store
+
+    return sync_engine_store
+
+
+def _engine(store: Any) -> SyncEngine:
+    from digipunt_app.core.sync_engine import SyncEngine
+
+    return SyncEngine(store)
 
 DEFAULT_INTERVAL_MS = 2 * 60 * 1000
 #: what a sync may have changed, for ``Operations.changed`` (widgets refresh only these)
@@ -42,7 +57,7 @@ class SyncController(QObject):
     ) -> None:
         super().__init__(parent)
         self.ops = ops  # digipunt_app.ui.operations.Operations
-        self._engine_factory = engine_factory or (lambda s: SyncEngine(s))
+        self._engine_factory = engine_factory or _engine
         self._running = False
         self._again = False
         self._cancel = threading.Event()
@@ -68,7 +83,8 @@ class SyncController(QObject):
         return self._running
 
     def refresh_status(self) -> None:
-        self.ops.db(local.sync_status, self._status_loaded, self._ignore, owner=self)
+        self.ops.db(lambda store: _local().sync_status(store), self._status_loaded, self._ignore,
+                    owner=self)
 
     def sync_now(self) -> None:
         """Sync at once (menu "Nu synchroniseren", after a save, the timer)."""
@@ -114,7 +130,8 @@ class SyncController(QObject):
         self.sync_now()
 
     def load_conflicts(self, on_loaded: Callable[[list[ConflictInfo]], None]) -> None:
-        self.ops.db(local.list_conflicts, on_loaded, self._ignore, owner=self)
+        self.ops.db(lambda store: _local().list_conflicts(store), on_loaded, self._ignore,
+                    owner=self)
 
     def resolve_conflict(self, conflict_id: int, keep: str) -> None:
         def done(_: object) -> None:
@@ -123,7 +140,7 @@ class SyncController(QObject):
                 self.after_save()
 
         self.ops.db(
-            lambda store: local.resolve_conflict(store, conflict_id, keep),
+            lambda store: _local().resolve_conflict(store, conflict_id, keep),
             done,
             self._ignore,
             changes={"sessions"},
@@ -159,6 +176,8 @@ class SyncController(QObject):
             self.sync_now()
 
     def _sync_failed(self, err: BaseException) -> None:
+        from digipunt_app.core.sync_engine import SyncResult
+
         self._sync_done(SyncResult(ok=False, error=str(err)))
 
     def _status_loaded(self, info: SyncStatusInfo) -> None:

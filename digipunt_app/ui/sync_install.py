@@ -9,18 +9,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QProgressDialog
 
-from digipunt_app.core.sync_engine import SyncResult
 from digipunt_app.core.sync_engine_types import ConflictInfo
-from digipunt_app.ui.enrol_dialog import EnrolDialog
 from digipunt_app.ui.sync_conflicts import ConflictDialog
 from digipunt_app.ui.sync_controller import SyncController
 from digipunt_app.ui.sync_status import SyncStatusWidget
+
+if TYPE_CHECKING:  # the engine (sync.protocol, requests) is imported when first used, after the
+    # window shows its data (a WINDOW_HOOKS entry runs just before ``ready``)
+    from digipunt_app.core.sync_engine import SyncResult
 
 
 class SyncUi(QObject):
@@ -101,6 +103,8 @@ class SyncUi(QObject):
 
     def enrol(self) -> None:
         state = self.controller.status.state if self.controller.status else None
+        from digipunt_app.ui.enrol_dialog import EnrolDialog  # with sync.client (requests)
+
         enrolled = EnrolDialog.ask(
             self.controller.submit_net,
             self.controller.enrol_call,
