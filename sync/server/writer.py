@@ -12,6 +12,12 @@ taken together into the next one:
   writes come before the feed lock as with a single push;
 - then one COMMIT; only after it are the answers handed back (an ``accepted`` answer is durable).
 
+On PostgreSQL every statement is a round trip to another process, so a group of several jobs runs
+without the savepoints (``_land_group_pg``): a job that answers a problem (403, 409) has written
+nothing but the device's ``last_seen``, and any other failure rolls the whole group back, after
+which each job runs again alone, under a savepoint. The feed lock, the feed rows of every job and
+the COMMIT go out in one pipeline (one round trip).
+
 If the group's feed or commit fails, each job is run again alone. Answers are delivered to the
 asyncio loop of the request (``call_soon_threadsafe``). The thread holds the process-wide SQLite
 write lock of ``Database.write`` while a transaction is open.
@@ -46,10 +52,13 @@ class WriteJob(Protocol):
     """Work for the writer: ``land`` (records, under a savepoint), then ``feed`` (feed rows)."""
 
     def land(self, conn: Connection) -> bool:
-        """Write the records; True when feed rows follow."""
+        """Write the records; True when feed rows follow. An ``ApiProblem`` must be raised
+        before writing anything but the device's ``last_seen`` (or after rolling back a
+        savepoint of the job's own): on PostgreSQL a group's jobs share one transaction."""
 
     def feed(self, cur: Any) -> None:
-        """Write the feed rows (the feed lock is held)."""
+        """Write the feed rows (the feed lock is held). Statements only: on PostgreSQL ``cur``
+        queues them in the writer's pipeline and gives no results back."""
 
 
 class _Ticket:
@@ -202,9 +211,13 @@ class GroupWriter:
 
 
 def land_group(db: Any, conn: Connection, group: list[_Ticket], retry: list[_Ticket]) -> None:
-    """Every job's records under a savepoint of its own, then every feed row after one lock.
+    """Every job's records, then every feed row after one lock (the caller commits).
 
-    On PostgreSQL a job's RELEASE and the next job's SAVEPOINT go out in one round trip."""
+    PostgreSQL, several jobs: ``_land_group_pg`` (no savepoint per job, the tail in one round
+    trip). Otherwise each job runs under a savepoint of its own."""
+    if len(group) > 1 and not db.is_sqlite:
+        _land_group_pg(db, conn, group)
+        return
     from sync.server.push import pipelined
 
     cur = raw(conn).cursor()
@@ -231,5 +244,68 @@ def land_group(db: Any, conn: Connection, group: list[_Ticket], retry: list[_Tic
             db.lock_feed_raw(cur)
             for ticket in feeding:
                 ticket.job.feed(cur)
+    finally:
+        cur.close()
+
+
+class _GroupFailed(Exception):
+    """A job of a PostgreSQL group failed in a way that may have left writes of its own: the
+    whole group is rolled back and each job runs again alone (under a savepoint)."""
+
+
+def _aborted(dbapi: Any) -> bool:
+    """The PostgreSQL transaction is in error (a statement failed): only a rollback helps."""
+    from psycopg.pq import TransactionStatus
+
+    return bool(dbapi.info.transaction_status == TransactionStatus.INERROR)
+
+
+class _Queued:
+    """The cursor ``WriteJob.feed`` gets on PostgreSQL: its statements join the writer's open
+    pipeline (they return nothing that is read), so no ``pipelined`` block of its own syncs."""
+
+    connection = None  # ``push.pipelined`` finds no pipeline to open: statements just queue
+
+    def __init__(self, cur: Any) -> None:
+        self._cur = cur
+
+    def execute(self, query: Any, params: Any = None) -> None:
+        self._cur.execute(query, params)
+
+
+def _land_group_pg(db: Any, conn: Connection, group: list[_Ticket]) -> None:
+    """Several jobs in one PostgreSQL transaction, with fewer round trips than a savepoint each.
+
+    A job either lands whole, or raises ``ApiProblem`` (403, 409) having written nothing but the
+    device's ``last_seen`` (the push code checks ownership before writing; its careful path
+    rolls back a savepoint of its own), or fails otherwise: then the group is rolled back and
+    every job without an answer runs again alone (``GroupWriter._failed``), under a savepoint.
+    The feed lock, every feed row and the COMMIT go out in one pipeline (one round trip); the
+    lock is taken after every job's session writes, as a single push does."""
+    dbapi = raw(conn)
+    feeding: list[_Ticket] = []
+    for ticket in group:
+        try:
+            wants_feed = ticket.job.land(conn)
+        except Exception as err:
+            ticket.error = err
+            if not _is_problem(err) or _aborted(dbapi):
+                raise _GroupFailed() from err
+            continue
+        if _aborted(dbapi):  # an error swallowed on the way: nothing of this group may commit
+            raise _GroupFailed()
+        if wants_feed:
+            feeding.append(ticket)
+    cur = dbapi.cursor()
+    try:
+        with dbapi.pipeline():
+            if feeding:
+                db.lock_feed_raw(cur)
+                queued = _Queued(cur)
+                for ticket in feeding:
+                    ticket.job.feed(queued)
+            cur.execute("COMMIT")  # the caller's commit then finds nothing left to do
+        if cur.statusmessage != "COMMIT":  # "ROLLBACK": the transaction was in error after all
+            raise _GroupFailed()
     finally:
         cur.close()
