@@ -18,7 +18,8 @@ passes before it stored (rev 3 with base 2 right after rev 2 with base 1 is acce
 
 Two paths, same outcome. The *quick path* (``_land_quick``) takes the common batch (new versions
 of distinct records, nothing stored yet for them, every ``base_rev`` current) and stores it in a
-fixed number of plain DBAPI statements (``rawsql``) under a savepoint. Anything else (a version
+fixed number of plain DBAPI statements (``rawsql``; one multi-row INSERT per table, see
+``insert_rows``) under a savepoint. Anything else (a version
 already stored, a stale ``base_rev``, a record twice in the batch, a lost race) rolls that
 savepoint back and goes through the *careful path* (the SQLAlchemy code below ``_careful``),
 record by record where needed. The feed rows are written separately (``write_feed``) after
@@ -26,7 +27,9 @@ record by record where needed. The feed rows are written separately (``write_fee
 lock (the group commit of ``writer.py``).
 
 The body is validated in one pass (``parse_push``: one pydantic model for the whole request,
-payloads included); only a batch holding an invalid record is validated record by record. Each
+payloads included, session payloads by ``QuickSessionPayload``: the protocol model's checks
+without its Python validators); only a batch that pass does not accept is validated record by
+record with the protocol models, which give every rejection reason. Each
 payload is serialised once (its canonical JSON is stored and hashed). Content hashes are
 ``2:`` + 62 hex digits of sha256 over type, deleted, updated_at and that JSON; versions stored
 before this scheme carry a plain sha256 of the older canonical form, which ``_existing``
