@@ -35,7 +35,10 @@ def main() -> int:
 
     # The bundle's runtime hook (packaging/rthook_gc_off.py) kept the cyclic garbage collector off
     # through PyInstaller's hooks and the imports above; the command line runs with it on as from
-    # source (the window start turns it off again until its first paint).
+    # source (the window start turns it off again until its first paint). Everything made so far
+    # (modules, Qt bindings: nearly all kept for the whole run) is first moved out of its way:
+    # otherwise the first collection after enable() walks all of it (5-60 ms before the paint).
+    gc.freeze()
     gc.enable()
     return cli_main()
 

@@ -71,6 +71,7 @@ sys.argv = ["digipunt", "--version"]
 entry = runpy.run_path({str(REPO / "packaging" / "digipunt_entry.py")!r})
 code = entry["main"]()
 print("after command:", gc.isenabled(), code)
+print("frozen objects:", gc.get_freeze_count() > 1000)
 """
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, timeout=60,
@@ -79,3 +80,6 @@ print("after command:", gc.isenabled(), code)
     assert done.returncode == 0, done.stderr
     assert "after hook: False" in done.stdout
     assert "after command: True 0" in done.stdout
+    # what was made while it was off is out of the collector's way (else the first collection
+    # after enable() walks the whole heap)
+    assert "frozen objects: True" in done.stdout
