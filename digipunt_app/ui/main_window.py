@@ -365,6 +365,9 @@ class MainWindow(QMainWindow):
                 + self.tr("Wat u sinds het opstarten invulde of bewaarde, is niet verloren.")
             )
             self.ops.notify({"sessions", "helpers", "catalog", "settings", "sync"})
+        if failed is None and not self._is_ready:
+            return  # a save before the data was shown started the check: the first read,
+            # queued behind that save (and so after any recovery), emits ready, then checked
         if failed is not None and check.message:  # read again; ready, then store_checked
             self.ops.db(_initial_data, on_success=self._initial_loaded,
                         on_failure=self._open_failed)

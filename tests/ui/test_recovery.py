@@ -176,3 +176,39 @@ def test_app_process_shows_the_data_then_checks_and_backs_up(tmp_path: Path) -> 
     lines = [ln for ln in result.stdout.splitlines() if ln.startswith("digipunt: ")]
     assert lines == ["digipunt: usable", "digipunt: ready", "digipunt: checked"]
     assert len(backup_files(data / "backups")) == 1
+
+
+@pytest.mark.parametrize("damaged", [True, False])
+def test_a_save_before_the_data_is_shown_waits_for_the_check(
+    qtbot, data_dir: Path, filled: dict[str, str], damaged: bool
+) -> None:
+    """A volunteer who presses Enter before the store is even open: the save waits for the
+    check (which it starts); a damaged file is restored first; then the data is shown, and the
+    window says "checked" once, after "ready"."""
+    app = QApplication.instance()
+    if damaged:
+        damage_table(data_dir / "digipunt.sqlite3", "help_session")
+    window = build_window(app, None, None)
+    qtbot.addWidget(window)
+    checked: list[bool] = []
+    window.store_checked.connect(lambda: checked.append(window.is_ready()))
+    try:
+        window.show()
+        qtbot.waitUntil(lambda: window._painted, timeout=20000)
+        window.form.tiles.toggle_number(1)
+        window.form.notes.setPlainText("Heel vroeg bewaard")
+        window.form.save()  # the store is not open yet
+        window.start(data_dir)
+        with qtbot.waitSignal(window.form.saved, timeout=20000) as saved:
+            pass
+        qtbot.waitUntil(lambda: window.is_ready() and window.is_checked(), timeout=20000)
+        assert checked == [True]  # store_checked once, after ready
+        if damaged:
+            assert "teruggezet" in window.info_label.text()
+            expected = {filled["kept"], saved.args[0].id}
+        else:
+            assert not window.info_bar.isVisible()
+            expected = {filled["kept"], filled["later"], saved.args[0].id}
+        assert _listed_ids(qtbot, window, len(expected)) == expected
+    finally:
+        window.ops.shutdown()
