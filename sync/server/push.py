@@ -85,7 +85,7 @@ from sync.server.models import (
     utcnow,
 )
 from sync.server.problems import ApiProblem
-from sync.server.rawsql import Sql, raw
+from sync.server.rawsql import Sql, pg_insert_rows, raw
 
 _RESULTS = TypeAdapter(list[PushResult])
 PAYLOADS: dict[str, type[BaseModel]] = {"help_session": HelpSessionPayload, "helper": HelperPayload}
@@ -427,6 +427,9 @@ def insert_rows(cur: Any, sql: Sql, statement: str, rows: list[tuple[Any, ...]])
     if not rows:
         return
     statement = sql.q(statement).replace("{json}", sql.json_ph)
+    if not sql.is_sqlite:  # numbered placeholders, no psycopg pass over them (rawsql)
+        pg_insert_rows(cur, statement, rows)
+        return
     head, _, values = statement.partition(" VALUES ")
     per = _sqlite_rows_per_statement(cur, len(rows[0])) if sql.is_sqlite else 1000
     for start in range(0, len(rows), per):

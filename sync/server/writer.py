@@ -272,6 +272,13 @@ class _Queued:
     def execute(self, query: Any, params: Any = None) -> None:
         self._cur.execute(query, params)
 
+    @property
+    def raw_cursor(self) -> Any:
+        """A ``psycopg.RawCursor`` on the same connection (``rawsql.pg_insert_rows``)."""
+        import psycopg
+
+        return psycopg.RawCursor(self._cur.connection)
+
 
 def _land_group_pg(db: Any, conn: Connection, group: list[_Ticket]) -> None:
     """Several jobs in one PostgreSQL transaction, with fewer round trips than a savepoint each.
