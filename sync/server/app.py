@@ -51,7 +51,7 @@ from sync.server.auth import (
 from sync.server.catalog import service_codes
 from sync.server.db import Database
 from sync.server.fastpath import PATHS as FAST_PATHS
-from sync.server.fastpath import SyncFastPath
+from sync.server.fastpath import SyncFastPath, tune_gc
 from sync.server.feed import audit
 from sync.server.models import CatalogVersion, Device, Digibank, Digipunt, EnrolCode, utcnow
 from sync.server.problems import (
@@ -155,7 +155,9 @@ class DigipuntApp(FastAPI):
 def app_from_env() -> DigipuntApp:
     """App factory for ``uvicorn --factory`` (several workers): the database from the env."""
     refresh = float(os.environ.get(ENV_REPORT_REFRESH, "0"))
-    return create_app(os.environ[ENV_DB], settings=Settings(report_refresh_s=refresh))
+    app = create_app(os.environ[ENV_DB], settings=Settings(report_refresh_s=refresh))
+    tune_gc()  # a worker process of ``serve --workers N``
+    return app
 
 
 def create_app(db_url: str, *, settings: Settings | None = None) -> DigipuntApp:

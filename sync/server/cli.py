@@ -168,6 +168,7 @@ def _serve(url: str, args: argparse.Namespace) -> int:
     import uvicorn
 
     from sync.server.app import ENV_REPORT_REFRESH, create_app
+    from sync.server.fastpath import tune_gc
     from sync.server.settings import Settings
 
     options = {
@@ -183,8 +184,9 @@ def _serve(url: str, args: argparse.Namespace) -> int:
         uvicorn.run("sync.server.app:app_from_env", factory=True, workers=args.workers,
                     **options)
     else:
-        uvicorn.run(create_app(url, settings=Settings(report_refresh_s=args.report_refresh)),
-                    **options)
+        app = create_app(url, settings=Settings(report_refresh_s=args.report_refresh))
+        tune_gc()
+        uvicorn.run(app, **options)
     return 0
 
 
