@@ -15,6 +15,9 @@ of the app need to agree on:
   in this run goes into a file that is then moved aside: what the volunteer saves during the
   check lands in the restored store.
 - ``recover()`` (DB worker): ``store.recover_in_place()`` once; ``settled`` is set after it.
+  When the recovery failed (the file could not be moved aside), every later write fails with
+  the same plain message instead of going into the damaged file, which the next start moves
+  aside with whatever was written into it.
 - ``settled`` is set once the file is known good or recovered: the sync (network worker, which
   writes pulled records itself) waits for it.
 - ``purge()`` (DB worker, after a backup was made): the daily retention purge.
@@ -51,6 +54,7 @@ class StartCheck:
         self.result: str | None = None
         self.message: str | None = None  # the recovery message, once recovered
         self.backup_made: Path | None = None
+        self.error: StorageError | None = None  # the recovery failed: writes are refused
         self._conn: sqlite3.Connection | None = None
         self._conn_lock = threading.Lock()
         self._recover_lock = threading.Lock()
@@ -89,7 +93,7 @@ class StartCheck:
     # --- the DB worker -----------------------------------------------------------------------
     def before_write(self) -> None:
         """Wait for the check's answer; recover a damaged store first."""
-        if self.settled.is_set():
+        if self.settled.is_set() and self.error is None:
             return
         self.go.set()
         self.checked.wait()
@@ -97,11 +101,18 @@ class StartCheck:
             self.recover()
 
     def recover(self) -> str | None:
-        """Recover a store found damaged (once); the message, or None when it was not damaged."""
+        """Recover a store found damaged (once); the message, or None when it was not damaged.
+        Raises ``StorageError`` when the recovery failed, then and at every later call."""
         with self._recover_lock:
             try:
+                if self.error is not None:
+                    raise StorageError(str(self.error)) from self.error
                 if self.result == DAMAGED and self.message is None and not self._cancelled:
-                    self.message = self.store.recover_in_place()
+                    try:
+                        self.message = self.store.recover_in_place()
+                    except StorageError as exc:
+                        self.error = exc
+                        raise
             finally:
                 self.settled.set()
             return self.message

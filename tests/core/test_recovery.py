@@ -315,3 +315,38 @@ def test_recovery_that_cannot_move_the_file_says_so_plainly(
         assert sessions.count_sessions(store) == 0  # nothing moved: the store still answers
     finally:
         store.close()
+
+
+def test_after_a_failed_recovery_writes_are_refused_not_put_in_the_damaged_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A damaged file that could not be moved aside is moved aside at the next start, with
+    whatever was written into it since: a save must fail (form kept, plain message) rather than
+    seem to succeed and be gone after the restart."""
+    import digipunt_app.core.store as store_module
+    from digipunt_app.core.store_check import DAMAGED, StartCheck
+
+    store = Store.open(tmp_path, backup=False)
+    sessions.save_session(store, draft(duration_min=11))
+    store.daily_backup(date(2026, 3, 1))
+    store.close()
+    store = Store.open(tmp_path, defer_check=True)
+    try:
+        damage_table(store.data_file, "help_session")
+        check = StartCheck(store, backup=False)
+        check.go.set()
+        assert check.run() == DAMAGED
+
+        def refuse(_src: object, _dst: object) -> None:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(store_module.os, "replace", refuse)
+        with pytest.raises(StorageError, match="kon niet opzijgezet worden"):
+            check.before_write()  # the first save after the check
+        assert check.settled.is_set()  # the sync is not kept waiting
+        with pytest.raises(StorageError, match="kon niet opzijgezet worden"):
+            check.before_write()  # the next save: refused too, not written into the damaged file
+        with pytest.raises(StorageError, match="kon niet opzijgezet worden"):
+            check.recover()  # the window's own recovery request says the same
+    finally:
+        store.close()
