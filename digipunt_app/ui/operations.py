@@ -126,6 +126,8 @@ class Operations(QObject):
                         backup=open_options.get("backup", True),
                         today=open_options.get("today"),
                     )
+                    if self._closed:  # shutdown() ran meanwhile and saw no check to cancel:
+                        self.check.cancel()  # the writes queued behind must not wait for it
                 self.store = store
             finally:
                 self._store_ready.set()

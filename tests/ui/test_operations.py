@@ -72,3 +72,38 @@ def test_db_operation_before_open_waits_for_the_store(qtbot, tmp_path):
     qtbot.waitUntil(lambda: bool(got), timeout=10000)
     assert got[0] == tmp_path / "d"
     ops.shutdown()
+
+
+def test_closing_while_the_store_opens_never_hangs_on_the_start_up_check(
+    qtbot, tmp_path, monkeypatch
+):
+    """The window is closed while the store is still opening, with a save already asked for
+    (it waits for the start-up check): closing must not wait forever for a check that will
+    never run."""
+    from digipunt_app.core.store import Store
+
+    Store.open(tmp_path / "d", backup=False).close()  # an existing file: the check is deferred
+    real_open = Store.open.__func__
+    ops = Operations()
+
+    def open_until_closing(cls, *args, **kwargs):  # the open finishes just after shutdown began
+        store = real_open(cls, *args, **kwargs)
+        # wait on a condition: shutdown() has looked at ops.check and now waits for the worker
+        while not getattr(ops._pools.get("db"), "_shutdown", False):
+            threading.Event().wait(0.001)
+        return store
+
+    monkeypatch.setattr(Store, "open", classmethod(open_until_closing))
+    saved: list[int] = []
+    ops.db(lambda store: saved.append(1), changes={"sessions"})  # a save before the data shows
+    ops.open_store(tmp_path / "d", defer_check=True, backup=False)
+    closing = threading.Thread(target=ops.shutdown)
+    closing.start()
+    closing.join(timeout=30)  # a guard against a hang, not a timing assertion
+    try:
+        assert not closing.is_alive(), "closing the window hung on the start-up check"
+        assert saved == [1]  # the save asked for still ran
+    finally:
+        if ops.check is not None:
+            ops.check.cancel()  # release the worker (before the fix) so the test run can end
+        closing.join()
