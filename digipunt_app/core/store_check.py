@@ -21,7 +21,8 @@ of the app need to agree on:
 - ``settled`` is set once the file is known good or recovered: the sync (network worker, which
   writes pulled records itself) waits for it.
 - ``purge()`` (DB worker, after a backup was made): the daily retention purge.
-- ``cancel()`` (at shutdown): interrupts the check and releases every waiter.
+- ``cancel()`` (at shutdown): interrupts the check and releases every waiter (a write still
+  queued on a file already found damaged recovers it first, as above).
 """
 
 from __future__ import annotations
@@ -93,21 +94,22 @@ class StartCheck:
     # --- the DB worker -----------------------------------------------------------------------
     def before_write(self) -> None:
         """Wait for the check's answer; recover a damaged store first."""
-        if self.settled.is_set() and self.error is None:
-            return
-        self.go.set()
-        self.checked.wait()
-        if self.result == DAMAGED:
+        if not self.settled.is_set():
+            self.go.set()
+            self.checked.wait()
+        if self.result == DAMAGED:  # recovered already: at once; recovery failed: raises
             self.recover()
 
     def recover(self) -> str | None:
         """Recover a store found damaged (once); the message, or None when it was not damaged.
-        Raises ``StorageError`` when the recovery failed, then and at every later call."""
+        Raises ``StorageError`` when the recovery failed, then and at every later call.
+        Also after ``cancel()``: a save still queued when the app closes goes into the restored
+        store, not into the damaged file that the next start moves aside."""
         with self._recover_lock:
             try:
                 if self.error is not None:
                     raise StorageError(str(self.error)) from self.error
-                if self.result == DAMAGED and self.message is None and not self._cancelled:
+                if self.result == DAMAGED and self.message is None:
                     try:
                         self.message = self.store.recover_in_place()
                     except StorageError as exc:

@@ -350,3 +350,33 @@ def test_after_a_failed_recovery_writes_are_refused_not_put_in_the_damaged_file(
             check.recover()  # the window's own recovery request says the same
     finally:
         store.close()
+
+
+def test_a_save_queued_when_the_app_closes_after_damage_was_found_is_not_lost(
+    tmp_path: Path,
+) -> None:
+    """The check found damage, a save waits on the DB worker, and the window is closed (the
+    check is cancelled) before the recovery ran: the save must still go into the restored
+    store, not into the damaged file that the next start moves aside."""
+    from digipunt_app.core.store_check import DAMAGED, StartCheck
+
+    store = Store.open(tmp_path, backup=False)
+    kept = sessions.save_session(store, draft(duration_min=11))
+    store.daily_backup(date(2026, 3, 1))
+    store.close()
+    store = Store.open(tmp_path, defer_check=True)
+    try:
+        damage_table(store.data_file, "help_session")
+        check = StartCheck(store, backup=False)
+        check.go.set()
+        assert check.run() == DAMAGED
+        check.cancel()  # the app closes
+        check.before_write()  # the queued save, on the DB worker
+        new = sessions.save_session(store, draft(duration_min=44))
+    finally:
+        store.close()
+    again = Store.open(tmp_path, backup=False)  # the next start
+    try:
+        assert sorted(sessions.session_ids(again)) == sorted([kept.id, new.id])
+    finally:
+        again.close()
