@@ -15,6 +15,7 @@ from digipunt_app.core.db import storage_error
 from digipunt_app.core.models import Outbox, SyncState
 from digipunt_app.core.records import StorageError
 from digipunt_app.core.store import Store, backup_files
+from digipunt_app.core.store_check import StartCheck
 from tests.core.conftest import draft
 
 
@@ -317,6 +318,24 @@ def test_recovery_that_cannot_move_the_file_says_so_plainly(
         store.close()
 
 
+
+def damaged_after_open(tmp_path: Path) -> tuple[Store, StartCheck, str]:
+    """A store with one session in a backup of 01/03/2026, opened without the check, then
+    damaged, and its start-up check that found it: (store, check, the backed-up session id)."""
+    from digipunt_app.core.store_check import DAMAGED
+
+    store = Store.open(tmp_path, backup=False)
+    kept = sessions.save_session(store, draft(duration_min=11))
+    store.daily_backup(date(2026, 3, 1))
+    store.close()
+    store = Store.open(tmp_path, defer_check=True)
+    damage_table(store.data_file, "help_session")
+    check = StartCheck(store, backup=False)
+    check.go.set()
+    assert check.run() == DAMAGED
+    return store, check, kept.id
+
+
 def test_after_a_failed_recovery_writes_are_refused_not_put_in_the_damaged_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -324,19 +343,9 @@ def test_after_a_failed_recovery_writes_are_refused_not_put_in_the_damaged_file(
     whatever was written into it since: a save must fail (form kept, plain message) rather than
     seem to succeed and be gone after the restart."""
     import digipunt_app.core.store as store_module
-    from digipunt_app.core.store_check import DAMAGED, StartCheck
 
-    store = Store.open(tmp_path, backup=False)
-    sessions.save_session(store, draft(duration_min=11))
-    store.daily_backup(date(2026, 3, 1))
-    store.close()
-    store = Store.open(tmp_path, defer_check=True)
+    store, check, _kept = damaged_after_open(tmp_path)
     try:
-        damage_table(store.data_file, "help_session")
-        check = StartCheck(store, backup=False)
-        check.go.set()
-        assert check.run() == DAMAGED
-
         def refuse(_src: object, _dst: object) -> None:
             raise PermissionError(13, "Permission denied")
 
@@ -358,18 +367,8 @@ def test_a_save_queued_when_the_app_closes_after_damage_was_found_is_not_lost(
     """The check found damage, a save waits on the DB worker, and the window is closed (the
     check is cancelled) before the recovery ran: the save must still go into the restored
     store, not into the damaged file that the next start moves aside."""
-    from digipunt_app.core.store_check import DAMAGED, StartCheck
-
-    store = Store.open(tmp_path, backup=False)
-    kept = sessions.save_session(store, draft(duration_min=11))
-    store.daily_backup(date(2026, 3, 1))
-    store.close()
-    store = Store.open(tmp_path, defer_check=True)
+    store, check, kept = damaged_after_open(tmp_path)
     try:
-        damage_table(store.data_file, "help_session")
-        check = StartCheck(store, backup=False)
-        check.go.set()
-        assert check.run() == DAMAGED
         check.cancel()  # the app closes
         check.before_write()  # the queued save, on the DB worker
         new = sessions.save_session(store, draft(duration_min=44))
@@ -377,6 +376,6 @@ def test_a_save_queued_when_the_app_closes_after_damage_was_found_is_not_lost(
         store.close()
     again = Store.open(tmp_path, backup=False)  # the next start
     try:
-        assert sorted(sessions.session_ids(again)) == sorted([kept.id, new.id])
+        assert sorted(sessions.session_ids(again)) == sorted([kept, new.id])
     finally:
         again.close()
