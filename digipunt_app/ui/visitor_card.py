@@ -5,7 +5,8 @@ The card holds no name and no contact data: only the code and a short explanatio
 dialog) or save it as a PDF; tests replace ``ask``. ``write_card_pdf`` and ``paint_card`` work
 without a dialog. ``print_card`` opens the system print dialog without blocking (``open()``, not
 ``exec()``) and prints the card when it is accepted, so a test can accept or cancel it and give
-it a printer that writes a PDF file.
+it a printer that writes a PDF file. A printer that cannot start and a PDF that cannot be
+written are said to be so (they were reported as printed / saved).
 """
 
 from __future__ import annotations
@@ -82,16 +83,22 @@ def paint_card(painter: QPainter, rect: QRectF, code: str) -> None:
     painter.restore()
 
 
-def _paint_on(device: QPaintDevice, code: str) -> None:
+def _paint_on(device: QPaintDevice, code: str) -> bool:
+    """Paint the card over the whole device; False when the device could not be painted on
+    (a PDF file that cannot be written)."""
     painter = QPainter(device)
+    if not painter.isActive():
+        return False
     try:
         paint_card(painter, QRectF(0, 0, device.width(), device.height()), code)
     finally:
         painter.end()
+    return True
 
 
 def write_card_pdf(path: Path, code: str) -> Path:
-    """Write a one-page PDF exactly the size of the card."""
+    """Write a one-page PDF exactly the size of the card; ``OSError`` when it cannot be
+    written (no such folder, no rights)."""
     writer = QPdfWriter(str(path))
     writer.setResolution(300)
     writer.setPageLayout(
@@ -102,7 +109,8 @@ def write_card_pdf(path: Path, code: str) -> Path:
         )
     )
     writer.setTitle(card_texts()[0])
-    _paint_on(writer, code)
+    if not _paint_on(writer, code):
+        raise OSError(f"cannot write {path}")
     return path
 
 
@@ -136,36 +144,43 @@ def card_rect_on_page(printer: QPrinter) -> QRectF:
     return QRectF(page.left(), page.top(), width, height)
 
 
-def paint_card_on_printer(printer: QPrinter, code: str) -> None:
+def paint_card_on_printer(printer: QPrinter, code: str) -> bool:
+    """Print the card; False when the printer could not start (nothing was printed)."""
     painter = QPainter(printer)
+    if not painter.isActive():
+        return False
     try:
         paint_card(painter, card_rect_on_page(printer), code)
     finally:
         painter.end()
+    return True
+
+
+PRINTED, CANCELLED, PRINT_FAILED = "printed", "cancelled", "failed"
 
 
 def print_card(
     parent: QWidget | None,
     code: str,
     printer: QPrinter | None = None,
-    on_done: Callable[[bool], None] | None = None,
+    on_done: Callable[[str], None] | None = None,
 ) -> QPrintDialog:
     """Open the system print dialog for the card (window-modal, without blocking) and return it.
     When the volunteer accepts it, the card is printed on ``printer`` (default:
-    ``card_printer()``) and ``on_done(True)`` is called; a cancel prints nothing and calls
-    ``on_done(False)``."""
+    ``card_printer()``) and ``on_done(PRINTED)`` is called, or ``on_done(PRINT_FAILED)`` when
+    the printer could not start; a cancel prints nothing and calls ``on_done(CANCELLED)``."""
     from PySide6.QtPrintSupport import QPrintDialog  # only when printing
 
     printer = printer or card_printer()
     dialog = QPrintDialog(printer, parent)
 
     def finished(result: int) -> None:  # holds ``printer`` as long as the dialog is connected
-        accepted = result == QDialog.DialogCode.Accepted.value
-        if accepted:
-            paint_card_on_printer(printer, code)
+        outcome = CANCELLED
+        if result == QDialog.DialogCode.Accepted.value:
+            outcome = PRINTED if paint_card_on_printer(printer, code) else PRINT_FAILED
         dialog.deleteLater()
         if on_done is not None:
-            on_done(accepted)
+            on_done(outcome)
 
     dialog.finished.connect(finished)
     QDialog.open(dialog)  # QPrintDialog.open() wants a receiver; the plain one shows it
@@ -213,10 +228,14 @@ class VisitorCardDialog(QDialog):
     def _print(self) -> None:
         self.print_dialog = print_card(self, self.code, self.printer, self._printed)
 
-    def _printed(self, sent: bool) -> None:
+    def _printed(self, outcome: str) -> None:
         self.print_dialog = None
-        if sent:
+        if outcome == PRINTED:
             self.result_label.setText(self.tr("De kaart is naar de printer gestuurd."))
+        elif outcome == PRINT_FAILED:
+            self.result_label.setText(self.tr(
+                "De kaart werd niet afgedrukt: de printer kon niet starten. Kies een andere "
+                "printer of bewaar de kaart als PDF."))
 
     def _pdf(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -225,9 +244,16 @@ class VisitorCardDialog(QDialog):
             str(Path.home() / f"bezoekerscode-{self.code}.pdf"),
             self.tr("PDF-bestand (*.pdf)"),
         )
-        if name:
+        if not name:
+            return
+        try:
             write_card_pdf(Path(name), self.code)
-            self.result_label.setText(self.tr("Bewaard als {file}").format(file=name))
+        except OSError:
+            self.result_label.setText(self.tr(
+                "De kaart werd niet bewaard: {file} kan niet geschreven worden. Kies een andere "
+                "map.").format(file=name))
+            return
+        self.result_label.setText(self.tr("Bewaard als {file}").format(file=name))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
         if event.type() == QEvent.Type.LanguageChange:

@@ -1190,12 +1190,20 @@
         <translation>The card was sent to the printer.</translation>
     </message>
     <message>
+        <source>De kaart werd niet afgedrukt: de printer kon niet starten. Kies een andere printer of bewaar de kaart als PDF.</source>
+        <translation>The card was not printed: the printer could not start. Choose another printer or save the card as a PDF.</translation>
+    </message>
+    <message>
         <source>Kaart bewaren als PDF</source>
         <translation>Save card as PDF</translation>
     </message>
     <message>
         <source>PDF-bestand (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>De kaart werd niet bewaard: {file} kan niet geschreven worden. Kies een andere map.</source>
+        <translation>The card was not saved: {file} cannot be written. Choose another folder.</translation>
     </message>
     <message>
         <source>Bewaard als {file}</source>

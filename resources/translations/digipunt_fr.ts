@@ -1190,12 +1190,20 @@
         <translation>La carte a été envoyée à l&apos;imprimante.</translation>
     </message>
     <message>
+        <source>De kaart werd niet afgedrukt: de printer kon niet starten. Kies een andere printer of bewaar de kaart als PDF.</source>
+        <translation>La carte n&apos;a pas été imprimée : l&apos;imprimante n&apos;a pas pu démarrer. Choisissez une autre imprimante ou enregistrez la carte en PDF.</translation>
+    </message>
+    <message>
         <source>Kaart bewaren als PDF</source>
         <translation>Enregistrer la carte en PDF</translation>
     </message>
     <message>
         <source>PDF-bestand (*.pdf)</source>
         <translation>Fichier PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>De kaart werd niet bewaard: {file} kan niet geschreven worden. Kies een andere map.</source>
+        <translation>La carte n&apos;a pas été enregistrée : impossible d&apos;écrire {file}. Choisissez un autre dossier.</translation>
     </message>
     <message>
         <source>Bewaard als {file}</source>

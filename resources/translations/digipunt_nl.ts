@@ -1190,12 +1190,20 @@
         <translation>De kaart is naar de printer gestuurd.</translation>
     </message>
     <message>
+        <source>De kaart werd niet afgedrukt: de printer kon niet starten. Kies een andere printer of bewaar de kaart als PDF.</source>
+        <translation>De kaart werd niet afgedrukt: de printer kon niet starten. Kies een andere printer of bewaar de kaart als PDF.</translation>
+    </message>
+    <message>
         <source>Kaart bewaren als PDF</source>
         <translation>Kaart bewaren als PDF</translation>
     </message>
     <message>
         <source>PDF-bestand (*.pdf)</source>
         <translation>PDF-bestand (*.pdf)</translation>
+    </message>
+    <message>
+        <source>De kaart werd niet bewaard: {file} kan niet geschreven worden. Kies een andere map.</source>
+        <translation>De kaart werd niet bewaard: {file} kan niet geschreven worden. Kies een andere map.</translation>
     </message>
     <message>
         <source>Bewaard als {file}</source>

@@ -240,6 +240,29 @@ def test_card_print_dialog_cancelled_prints_nothing(qtbot, tmp_path):
     qtbot.waitUntil(out.exists, timeout=5000)
 
 
+def test_card_that_cannot_be_printed_or_saved_says_so(qtbot, tmp_path, monkeypatch):
+    """A printer that cannot start (here: its output folder is missing) and a PDF that cannot be
+    written (a folder without rights) must not be reported as printed or saved."""
+    from PySide6.QtWidgets import QFileDialog
+
+    nowhere = tmp_path / "missing-folder" / "kaart.pdf"
+    dialog = VisitorCardDialog("7K3M-Q9XD-4", printer=_pdf_printer(nowhere))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.print_button.click()
+    qtbot.waitUntil(dialog.print_dialog.isVisible, timeout=5000)
+    dialog.print_dialog.accept()
+    qtbot.waitUntil(lambda: dialog.print_dialog is None, timeout=5000)
+    assert "niet afgedrukt" in dialog.result_label.text()
+    assert "printer gestuurd" not in dialog.result_label.text()
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *_a, **_k: (str(nowhere), "")))
+    dialog.pdf_button.click()
+    assert "niet bewaard" in dialog.result_label.text()
+    assert not nowhere.exists()
+
+
 def test_card_keeps_its_real_size_on_a4_paper_and_fits_card_paper(qtbot):
     from PySide6.QtCore import QMarginsF
     from PySide6.QtGui import QPageLayout, QPageSize
