@@ -2,15 +2,23 @@
 
 DESIGN.md §10 bar: p95 <= 250 ms, no error, on SQLite and on PostgreSQL.
 
-Set-up (not timed): 3 digibanken, 56 digipunten, 200 enrolled devices, each with its first pull
-done. Then, per round, all devices are released at once (a barrier); each does one sync: a push of
-``--records`` new sessions, then a pull from its cursor (which brings the sessions its digipunt's
-other devices pushed). Every request's latency is recorded; any non-2xx or transport error counts
-as an error. The server runs as a child process (uvicorn, one process) so the 200 client threads
-do not share its interpreter; both share this 2-core machine.
+Set-up (not timed): 3 digibanken, 56 digipunten, 200 enrolled devices; each device pushes
+``--history`` sessions (a region's data, 20,000 sessions by default), PostgreSQL is ANALYZEd (as
+autovacuum would do on a live server), and each device does its first pull. Then, per round, all
+devices are released at once (a barrier); each does one sync: a push of ``--records`` new
+sessions, then a pull from its cursor (which brings the sessions its digipunt's other devices
+pushed). Every request's latency is recorded; any non-2xx or transport error counts as an error.
+The server runs as a child process (uvicorn, one process) so the clients do not share its
+interpreter; all share this 2-core machine. PostgreSQL runs with the settings docs/DEPLOY.md
+tells a coordinator to use (durable: ``bench/server_common.py`` ``PG_SETTINGS``). The CPU time of
+the server, of PostgreSQL's backends and of the clients (this process) is reported per request.
 
     .venv/bin/python -m bench.server_load [--devices 200] [--rounds 3] [--records 5]
-                                          [--db sqlite|postgres|both] [--no-write]
+                                          [--history 100] [--db sqlite|postgres|both]
+                                          [--workers 1 [2]] [--no-write]
+
+``BENCH_PG_STATS=FILE`` writes PostgreSQL's statements of the timed rounds (pg_stat_statements)
+to FILE.
 """
 
 from __future__ import annotations
@@ -99,7 +107,7 @@ class Device:
 
 async def _async_rounds(
     url: str, provisioned: list[tuple[str, str]], rounds: int, records: int,
-    cpu: Callable[[], tuple[float, float, float]],
+    cpu: Callable[[], tuple[float, float, float]], ready: Callable[[], None],
 ) -> dict:
     """The devices as coroutines of one event loop (in this process, apart from the server)."""
     conns = [(Connection(url, token), punt) for punt, token in provisioned]
@@ -148,6 +156,7 @@ async def _async_rounds(
             errors.append("push: not accepted")
 
     await asyncio.gather(*(pull_all(i, False) for i in range(len(conns))))
+    ready()
     wall = 0.0
     server_cpu = db_cpu = client_cpu = 0.0
     for _ in range(rounds):
@@ -177,12 +186,13 @@ async def _async_rounds(
 
 def _thread_rounds(
     url: str, provisioned: list[tuple[str, str]], rounds: int, records: int,
-    cpu: Callable[[], tuple[float, float, float]],
+    cpu: Callable[[], tuple[float, float, float]], ready: Callable[[], None],
 ) -> dict:
     """The devices as 200 threads with ``requests`` (the first version of this bench)."""
     clients = [Device(url, token, punt) for punt, token in provisioned]
     for c in clients:
         c.pull_all([], [])
+    ready()
     push_lat: list[float] = []
     pull_lat: list[float] = []
     errors: list[str] = []
@@ -258,8 +268,16 @@ def _analyze(db_url: str) -> None:
 
     with psycopg.connect(db_url.replace("+psycopg", ""), autocommit=True) as conn:
         conn.execute("ANALYZE")
-        if os.environ.get("BENCH_PG_STATS"):  # profiling: count the timed part only
-            conn.execute("SELECT pg_stat_statements_reset()")
+
+
+def _reset_statement_stats(db_url: str) -> None:
+    """``BENCH_PG_STATS``: count the timed rounds only (after the set-up and first pulls)."""
+    if not (db_url.startswith("postgresql") and os.environ.get("BENCH_PG_STATS")):
+        return
+    import psycopg
+
+    with psycopg.connect(db_url.replace("+psycopg", ""), autocommit=True) as conn:
+        conn.execute("SELECT pg_stat_statements_reset()")
 
 
 def run(db_url: str, devices: int, rounds: int, records: int, workers: int, client: str,
@@ -282,6 +300,9 @@ def run(db_url: str, devices: int, rounds: int, records: int, workers: int, clie
     db.dispose()
     pids: list[int] = []
     with server_process(db_url, workers, pids) as url:
+        def ready() -> None:
+            _reset_statement_stats(db_url)
+
         def cpu() -> tuple[float, float, float]:
             return cpu_seconds(pids[0]), postgres_cpu_seconds(), time.process_time()
 
@@ -289,9 +310,9 @@ def run(db_url: str, devices: int, rounds: int, records: int, workers: int, clie
             asyncio.run(_seed(url, provisioned, history))
         _analyze(db_url)
         if client == "async":
-            got = asyncio.run(_async_rounds(url, provisioned, rounds, records, cpu))
+            got = asyncio.run(_async_rounds(url, provisioned, rounds, records, cpu, ready))
         else:
-            got = _thread_rounds(url, provisioned, rounds, records, cpu)
+            got = _thread_rounds(url, provisioned, rounds, records, cpu, ready)
     every = got["push"] + got["pull"]
     inside = [v for v in got["server_ms"] if v == v]
     return {
@@ -344,6 +365,10 @@ def main() -> int:
         "",
         f"Each of {args.rounds} rounds: all {args.devices} devices released together; each pushes "
         f"{args.records} new sessions, then pulls (the sessions of its digipunt's other devices). "
+        f"Before the timed rounds each device pushed {args.history} sessions (untimed; "
+        f"{args.devices * args.history:,} in all) and PostgreSQL was ANALYZEd, as autovacuum does "
+        "on a live server. PostgreSQL runs durable, as docs/DEPLOY.md says (`fsync`, "
+        "`synchronous_commit`, `full_page_writes` on; the tests' cluster turns them off). "
         "`digipunt-server serve` runs as a child process on 127.0.0.1. Latency is measured by the "
         "client from sending the request to the last byte of the answer, so it includes waiting "
         "in the server's queue; *in app p95* is the server's own `Server-Timing` (from the "
@@ -351,9 +376,10 @@ def main() -> int:
         "group commit and the GIL, not the socket backlog). *server CPU / request*: CPU time of "
         "the server process(es) over the timed rounds (user + system, all threads, from /proc) "
         "divided by the requests: the cost of a request, which the machine's load changes far "
-        "less than the latencies. *async clients*: the 200 devices are coroutines of "
-        "one "
-        "event loop in the bench process, each on its own keep-alive connection (raw HTTP/1.1, a "
+        "less than the latencies; *PostgreSQL CPU / request* the same for the cluster's backends, "
+        "*client CPU / request* for this bench process (the 200 devices). *async clients*: the "
+        "200 devices are coroutines of one event loop in the bench process, each on its own "
+        "keep-alive connection (raw HTTP/1.1, a "
         "few tens of microseconds of client CPU per request); *threads clients*: 200 threads with "
         "`requests` (about 1 ms of client CPU per request, competing with the server for the 2 "
         "cores). Load average "

@@ -249,8 +249,12 @@ def _object_texts(cur: Any, sql: Sql, rows: list[Any]) -> dict[tuple[str, str], 
 # fields in model order, as ``_object_texts`` writes them) come back as ONE row from ONE
 # statement on an autocommit connection: one round trip and one snapshot per pull (the
 # statement-by-statement version took eight: BEGIN, device, ROLLBACK, BEGIN, max, feed,
-# objects, ROLLBACK). A page holding catalog or digipunt changes (rare: the first pull, a new
-# catalog) is answered by ``pull_json`` as before.
+# objects, ROLLBACK). The page is read as two ranges of the (digipunt_id, seq) index merged in
+# seq order: this digipunt's changes (a row comparison, so the index bounds both columns; with
+# ``digipunt_id = d.digipunt_id OR ... IS NULL`` the planner walked the seq index over every
+# digipunt's changes since the cursor) and those for everyone (digipunt_id NULL: the catalog).
+# A page holding catalog or digipunt changes (rare: the first pull, a new catalog) is answered by
+# ``pull_json`` as before.
 _PG_CHANGE_JSON = (
     """'{"seq":' || x.seq || ',"type":"' || x.type || '","id":' || to_json(x.object_id)::text"""
     """ || ',"rev":' || x.rev || ',"deleted":' || CASE WHEN x.deleted THEN 'true' ELSE 'false'"""
@@ -268,12 +272,21 @@ WITH d AS (
 ), f AS (
     SELECT ch.seq, ch.type, ch.object_id
     FROM d, k, LATERAL (
-        SELECT c.seq, c.type, c.object_id FROM change AS c
-        WHERE c.seq > k.cur AND c.seq <= k.high
-          AND (c.digipunt_id = d.digipunt_id OR c.digipunt_id IS NULL)
-          AND (k.cur = 0 OR c.origin_device_id IS NULL OR c.origin_device_id <> d.id
-               OR c.seq <= d.resync_until)
-        ORDER BY c.seq
+        SELECT u.seq, u.type, u.object_id FROM (
+            (SELECT c.seq, c.type, c.object_id FROM change AS c
+             WHERE (c.digipunt_id, c.seq) > (d.digipunt_id, k.cur)
+               AND (c.digipunt_id, c.seq) <= (d.digipunt_id, k.high)
+               AND (k.cur = 0 OR c.origin_device_id IS NULL OR c.origin_device_id <> d.id
+                    OR c.seq <= d.resync_until)
+             ORDER BY c.digipunt_id, c.seq LIMIT %(limit)s + 1)
+            UNION ALL
+            (SELECT c.seq, c.type, c.object_id FROM change AS c
+             WHERE c.digipunt_id IS NULL AND c.seq > k.cur AND c.seq <= k.high
+               AND (k.cur = 0 OR c.origin_device_id IS NULL OR c.origin_device_id <> d.id
+                    OR c.seq <= d.resync_until)
+             ORDER BY c.digipunt_id, c.seq LIMIT %(limit)s + 1)
+        ) AS u
+        ORDER BY u.seq
         LIMIT %(limit)s + 1
     ) AS ch
 ), e AS (
