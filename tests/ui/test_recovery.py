@@ -212,3 +212,34 @@ def test_a_save_before_the_data_is_shown_waits_for_the_check(
         assert _listed_ids(qtbot, window, len(expected)) == expected
     finally:
         window.ops.shutdown()
+
+
+def test_a_damaged_file_that_cannot_be_moved_aside_refuses_saves_and_keeps_the_form(
+    qtbot, open_window, data_dir: Path, filled: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program holds the damaged file (Windows): the window says so, and every save
+    is refused with that message, the form kept, instead of going into the damaged file that
+    the next start moves aside."""
+    import digipunt_app.core.store as store_module
+
+    def refuse(_src: object, _dst: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    def damage(window: MainWindow) -> None:
+        damage_table(data_dir / "digipunt.sqlite3", "help_session")
+        monkeypatch.setattr(store_module.os, "replace", refuse)
+
+    window = open_window(damage)
+    qtbot.waitUntil(window.is_checked, timeout=20000)
+    assert "opzijgezet" in window.info_label.text()
+    form = window.form
+    form.tiles.toggle_number(1)
+    for attempt in range(2):
+        form.notes.setPlainText(f"Poging {attempt}")
+        form.save()
+        qtbot.waitUntil(lambda: "Niet bewaard" in form.message_text(), timeout=20000)
+        assert "opzijgezet" in form.message_text()
+        assert form.notes.toPlainText() == f"Poging {attempt}"  # what was typed stays
+        form._show_message("")  # the next attempt's answer is a new one
+    monkeypatch.undo()
+    assert not [p for p in data_dir.iterdir() if ".corrupt-" in p.name]
