@@ -25,13 +25,16 @@ Usage (the shape of Anki's ``QueryOp``/``CollectionOp``)::
 - An operation may be dropped before it runs by the returned ``Handle.cancel()``; a callback whose
   ``owner`` QObject was deleted in the meantime is not called.
 - ``ops.busy`` is the number of operations not yet answered (tests wait for ``ops.busy == 0``).
-- ``shutdown()`` closes the store on the worker and waits for both threads.
+- ``shutdown()`` cancels the start-up check, closes the store on the DB worker and waits for
+  the worker threads.
 - The start-up check (``core/store_check``): ``open_store(..., defer_check=True)`` opens a store
   that is already at the newest schema without ``PRAGMA quick_check``; the check then runs on a
   third thread once ``data_shown()`` is called, and ``on_checked(check)`` is called on the GUI
   thread with its answer. Until it answered, every db operation that names ``changes`` (a write)
-  waits on the DB worker, and recovers a damaged store before it runs; network operations (the
-  sync writes pulled records) wait until the store is known good or recovered.
+  waits on the DB worker, and recovers a damaged store before it runs (when that recovery
+  failed, every write fails with its plain message instead of going into the damaged file);
+  network operations (the sync writes pulled records) wait until the store is known good or
+  recovered (or its recovery failed).
 - The worker threads start with their first operation (nothing runs before the window's first
   paint: the window asks for the store only then).
 """
@@ -209,7 +212,8 @@ class Operations(QObject):
         self.changed.emit(frozenset(changes))
 
     def shutdown(self) -> None:
-        """Close the store on the DB worker and wait for both workers to finish."""
+        """Cancel the start-up check, close the store on the DB worker and wait for the
+        workers to finish."""
         if self._closed:
             return
         self._closed = True
