@@ -80,9 +80,9 @@ class StartCheck:
             log.warning("data file damaged (found after start): recovery follows")
             self.checked.set()
             return result
-        self.checked.set()
-        self.settled.set()
         self.store.check_pending = False
+        self.settled.set()  # before ``checked``: a write let through finds the file settled
+        self.checked.set()
         if result == OK and self.backup and not self._cancelled:
             self.backup_made = self.store.daily_backup(self.today)
         return result

@@ -415,6 +415,14 @@ class EntryForm(QWidget):
             changes={"sessions"},
             owner=self,
         )
+        check = getattr(self.ops, "check", None)
+        if self.ops.store is None or (check is not None and not check.settled.is_set()):
+            # the save waits for the store to open and its start-up check (seconds with a
+            # large file): say so, or the button seems to do nothing
+            self._show_message(
+                self.tr("Bewaren... even geduld, het gegevensbestand wordt nog nagekeken."),
+                ok=True,
+            )
 
     def _saved(self, row: SessionRow) -> None:
         self._saving = False

@@ -278,6 +278,10 @@
         <translation>Choose at least one service (key 1 to 9 or click a tile).</translation>
     </message>
     <message>
+        <source>Bewaren... even geduld, het gegevensbestand wordt nog nagekeken.</source>
+        <translation>Saving... one moment, the data file is still being checked.</translation>
+    </message>
+    <message>
         <source>✔ Wijziging bewaard: {services}</source>
         <translation>✔ Change saved: {services}</translation>
     </message>

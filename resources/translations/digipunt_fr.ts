@@ -278,6 +278,10 @@
         <translation>Choisissez au moins un service (touche 1 à 9 ou cliquez sur une tuile).</translation>
     </message>
     <message>
+        <source>Bewaren... even geduld, het gegevensbestand wordt nog nagekeken.</source>
+        <translation>Enregistrement... un instant, le fichier de données est encore en cours de vérification.</translation>
+    </message>
+    <message>
         <source>✔ Wijziging bewaard: {services}</source>
         <translation>✔ Modification enregistrée : {services}</translation>
     </message>

@@ -278,6 +278,10 @@
         <translation>Kies minstens één dienst (toets 1 tot 9 of klik op een tegel).</translation>
     </message>
     <message>
+        <source>Bewaren... even geduld, het gegevensbestand wordt nog nagekeken.</source>
+        <translation>Bewaren... even geduld, het gegevensbestand wordt nog nagekeken.</translation>
+    </message>
+    <message>
         <source>✔ Wijziging bewaard: {services}</source>
         <translation>✔ Wijziging bewaard: {services}</translation>
     </message>

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -126,20 +127,22 @@ def test_damage_found_after_the_data_is_shown_restores_the_backup_and_keeps_the_
 def test_a_save_during_the_check_lands_in_the_restored_store(
     qtbot, open_window, data_dir: Path, filled: dict[str, str]
 ) -> None:
+    saved: list[Any] = []
+
     def damage_and_save(window: MainWindow) -> None:
         damage_table(data_dir / "digipunt.sqlite3", "help_session")
+        window.form.saved.connect(saved.append)  # it may come before open_window returns
         window.form.tiles.toggle_number(1)
         window.form.notes.setPlainText("Bewaard tijdens de controle")
         window.form.save()  # before the check has even started: the write waits for it
 
     window = open_window(damage_and_save)
-    with qtbot.waitSignal(window.form.saved, timeout=20000) as saved:
-        pass
+    qtbot.waitUntil(lambda: bool(saved), timeout=20000)
     qtbot.waitUntil(window.is_checked, timeout=20000)
     qtbot.waitUntil(lambda: "teruggezet" in window.info_label.text(), timeout=20000)
     assert "Bewaard" in window.form.message_text()
-    assert _listed_ids(qtbot, window, 2) == {filled["kept"], saved.args[0].id}
-    assert sessions.get_session(window.ops.store, saved.args[0].id).notes == (
+    assert _listed_ids(qtbot, window, 2) == {filled["kept"], saved[0].id}
+    assert sessions.get_session(window.ops.store, saved[0].id).notes == (
         "Bewaard tijdens de controle"
     )
 
@@ -243,3 +246,27 @@ def test_a_damaged_file_that_cannot_be_moved_aside_refuses_saves_and_keeps_the_f
         form._show_message("")  # the next attempt's answer is a new one
     monkeypatch.undo()
     assert not [p for p in data_dir.iterdir() if ".corrupt-" in p.name]
+
+
+def test_a_save_that_waits_for_the_check_says_so_until_it_is_saved(
+    qtbot, open_window, data_dir: Path, filled: dict[str, str]
+) -> None:
+    """A save during the check waits seconds with a large file: the volunteer is told, the
+    button does not just seem dead."""
+    at_save: list[str] = []
+    saved: list[object] = []
+
+    def save_now(window: MainWindow) -> None:
+        window.form.saved.connect(saved.append)  # it may come before open_window returns
+        window.form.tiles.toggle_number(1)
+        window.form.save()  # the check has not even started
+        at_save.append(window.form.message_text())
+
+    window = open_window(save_now)
+    assert at_save and "nagekeken" in at_save[0]
+    qtbot.waitUntil(lambda: bool(saved), timeout=20000)
+    assert "Bewaard" in window.form.message_text()
+    window.form.tiles.toggle_number(1)
+    with qtbot.waitSignal(window.form.saved, timeout=20000):
+        window.form.save()  # after the check: no waiting message
+        assert "nagekeken" not in window.form.message_text()
