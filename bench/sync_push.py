@@ -444,7 +444,7 @@ def report(n: int, ours: dict[str, Any], counted: dict[str, Any], alone: dict[st
         speed = best["seconds"] / ours["seconds"]
         lines.append(
             f"| time for the first push | {ours['seconds']:.2f} s | {best['seconds']:.2f} s "
-            f"(batch_size {best['batch_size']}) | {speed:.1f}× faster | ≥ 3× faster | "
+            f"(batch_size {best['batch_size']}) | {speed:.2f}× faster | ≥ 3× faster | "
             f"{'yes' if speed >= 3 else 'NO'} |"
         )
         lines.append(
