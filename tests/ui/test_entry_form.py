@@ -196,12 +196,9 @@ def _pdf_printer(path):
     return printer
 
 
-def test_card_print_dialog_accepted_prints_the_card(qtbot, tmp_path):
-    """"Afdrukken": the system print dialog opens (not blocking), the volunteer accepts it and
-    the card goes to the printer, here one that writes a PDF file."""
-    from tests.ui.pdf_text import page_size_mm, text_runs
-
-    out = tmp_path / "printer.pdf"
+def _open_print_dialog(qtbot, out):
+    """The card dialog with a printer writing ``out``, "Afdrukken" clicked: the system print
+    dialog is open (not blocking)."""
     dialog = VisitorCardDialog("7K3M-Q9XD-4", printer=_pdf_printer(out))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -209,6 +206,16 @@ def test_card_print_dialog_accepted_prints_the_card(qtbot, tmp_path):
     printing = dialog.print_dialog
     assert printing is not None
     qtbot.waitUntil(printing.isVisible, timeout=5000)
+    return dialog, printing
+
+
+def test_card_print_dialog_accepted_prints_the_card(qtbot, tmp_path):
+    """"Afdrukken": the system print dialog opens (not blocking), the volunteer accepts it and
+    the card goes to the printer, here one that writes a PDF file."""
+    from tests.ui.pdf_text import page_size_mm, text_runs
+
+    out = tmp_path / "printer.pdf"
+    dialog, printing = _open_print_dialog(qtbot, out)
     assert not out.exists()  # nothing printed while the dialog is open
     printing.accept()
     qtbot.waitUntil(lambda: dialog.print_dialog is None, timeout=5000)
@@ -223,12 +230,7 @@ def test_card_print_dialog_accepted_prints_the_card(qtbot, tmp_path):
 
 def test_card_print_dialog_cancelled_prints_nothing(qtbot, tmp_path):
     out = tmp_path / "printer.pdf"
-    dialog = VisitorCardDialog("7K3M-Q9XD-4", printer=_pdf_printer(out))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.print_button.click()
-    printing = dialog.print_dialog
-    qtbot.waitUntil(printing.isVisible, timeout=5000)
+    dialog, printing = _open_print_dialog(qtbot, out)
     printing.reject()
     qtbot.waitUntil(lambda: dialog.print_dialog is None, timeout=5000)
     assert not out.exists()
