@@ -285,9 +285,25 @@ def _reason(err: ValidationError) -> str:
     return "; ".join(parts)
 
 
+def _beyond_utc(value: datetime) -> bool:
+    """A time whose UTC form is outside years 1..9999 (``0001-01-01T00:30:00+01:00``): it can
+    be neither hashed nor stored (``astimezone`` raises), so its record is rejected, not a 500."""
+    if value.year not in (1, 9999):
+        return False
+    try:
+        value.astimezone(UTC)
+    except OverflowError:
+        return True
+    return False
+
+
 def _checked(rec: Any, model: Any) -> _Checked | str:
     if rec.rev <= rec.base_rev:
         return f"rev {rec.rev} must be greater than base_rev {rec.base_rev}"
+    for name, value in (("updated_at", rec.updated_at),
+                        ("payload.started_at", getattr(model, "started_at", None))):
+        if value is not None and _beyond_utc(value):
+            return f"{name}: {value.isoformat()} is outside years 1-9999 in UTC"
     # the serializer itself: what ``model_dump_json()`` returns, minus its wrapper (~2x faster)
     text = type(model).__pydantic_serializer__.to_json(model).decode()
     return _Checked(rec, model, text, _content_hash(rec, text))
