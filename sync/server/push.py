@@ -300,6 +300,8 @@ def _beyond_utc(value: datetime) -> bool:
 def _checked(rec: Any, model: Any) -> _Checked | str:
     if rec.rev <= rec.base_rev:
         return f"rev {rec.rev} must be greater than base_rev {rec.base_rev}"
+    if "\x00" in rec.id:  # PostgreSQL text cannot hold it (a 500 there); refused on both
+        return "id must not contain a NUL character"
     for name, value in (("updated_at", rec.updated_at),
                         ("payload.started_at", getattr(model, "started_at", None))):
         if value is not None and _beyond_utc(value):
