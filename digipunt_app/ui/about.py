@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, qVersion
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from digipunt_app import __version__
+from digipunt_app.ui.dialog_fit import fit_to_contents
 
 LICENCE = "EUPL-1.2"
 LICENCE_URL = "https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12"
@@ -85,7 +86,10 @@ class AboutDialog(QDialog):
                 grid.addWidget(button, row, 2, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(1, 1)
 
-        self._buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self._buttons = QDialogButtonBox()
+        # our own button, not the standard Close: Qt gives that one back its own text at every
+        # language change, after our retranslate()
+        self._close = self._buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self._copy = self._buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
         self._copy.clicked.connect(self.copy_details)
         self._buttons.rejected.connect(self.reject)
@@ -123,7 +127,7 @@ class AboutDialog(QDialog):
         self._open_data.setText(self.tr("Gegevensmap &openen"))
         self._open_logs.setText(self.tr("&Logmap openen"))
         self._copy.setText(self.tr("&Kopieer gegevens"))
-        self._buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("&Sluiten"))
+        self._close.setText(self.tr("&Sluiten"))
         for widget, name in (
             (self._version_value, self.tr("Versie")),
             (self._data_value, self.tr("Gegevensmap")),
@@ -136,6 +140,10 @@ class AboutDialog(QDialog):
             (self._copy, self.tr("Kopieer gegevens")),
         ):
             widget.setAccessibleName(name)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        fit_to_contents(self)  # wrapped folder names and texts need their height
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.LanguageChange:

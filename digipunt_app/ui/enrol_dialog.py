@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digipunt_app.ui.dialog_fit import fit_to_contents
 from sync import client as sc
 
 # submit(fn, on_success, on_failure): run fn() in the background, call back on the GUI thread.
@@ -56,9 +58,12 @@ class EnrolDialog(QDialog):
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)
         self.busy.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        # our own buttons, not the standard Ok/Cancel: Qt gives those back their own texts
+        # ("OK") at every language change, after our retranslate()
+        self.buttons = QDialogButtonBox(self)
+        self.ok_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok_button.setDefault(True)
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.reject)
         self.server_label = QLabel(self)
@@ -74,8 +79,7 @@ class EnrolDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(560)
-        self.server.setMinimumWidth(360)
+        self.server.setMinimumWidth(self.server.fontMetrics().averageCharWidth() * 36)
         self.retranslate()
         (self.code if server_url else self.server).setFocus()
 
@@ -93,6 +97,10 @@ class EnrolDialog(QDialog):
             return dialog.result_state
         return None
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt naming)
+        fit_to_contents(self, min_width=560)
+        super().showEvent(event)
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -108,10 +116,8 @@ class EnrolDialog(QDialog):
         self.code_label.setText(self.tr("&Code:"))
         self.server.setAccessibleName(self.tr("Serveradres"))
         self.code.setAccessibleName(self.tr("Inschrijvingscode"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Inschrijven"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            self.tr("&Annuleren")
-        )
+        self.ok_button.setText(self.tr("&Inschrijven"))
+        self.cancel_button.setText(self.tr("&Annuleren"))
         self.busy.setAccessibleName(self.tr("Bezig met inschrijven"))
 
     # --- actions -----------------------------------------------------------------------------
@@ -152,11 +158,12 @@ class EnrolDialog(QDialog):
         self.error.setText(text)
         self.error.setAccessibleName(text)
         self.error.show()
+        if self.isVisible():
+            fit_to_contents(self)  # the message under the fields needs room
         field.setFocus()
         field.selectAll()
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        for widget in (self.server, self.code, ok):
+        for widget in (self.server, self.code, self.ok_button):
             widget.setEnabled(not busy)

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRect, Qt, QTimer
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,22 +26,23 @@ from PySide6.QtWidgets import (
 
 from digipunt_app.core.sync_engine_types import ConflictInfo
 
-# Fields shown, in order, with their Dutch label (tr() at display time).
+# Fields shown, in order, with their Dutch label (tr() at display time; marked for lupdate, or
+# the French and English dialog showed these row titles in Dutch).
 FIELDS = (
-    ("started_at", "Begin"),
-    ("duration_min", "Duur (min)"),
-    ("services", "Diensten"),
-    ("outcome", "Resultaat"),
-    ("referrals", "Doorverwezen naar"),
-    ("channel", "Kanaal"),
-    ("age_band", "Leeftijd"),
-    ("adult_confirmed", "18+ bevestigd"),
-    ("first_visit", "Eerste bezoek"),
-    ("language", "Taal"),
-    ("visitor_code", "Bezoekerscode"),
-    ("postcode", "Postcode"),
-    ("notes", "Notities"),
-    ("deleted", "Verwijderd"),
+    ("started_at", QT_TRANSLATE_NOOP("ConflictDialog", "Begin")),
+    ("duration_min", QT_TRANSLATE_NOOP("ConflictDialog", "Duur (min)")),
+    ("services", QT_TRANSLATE_NOOP("ConflictDialog", "Diensten")),
+    ("outcome", QT_TRANSLATE_NOOP("ConflictDialog", "Resultaat")),
+    ("referrals", QT_TRANSLATE_NOOP("ConflictDialog", "Doorverwezen naar")),
+    ("channel", QT_TRANSLATE_NOOP("ConflictDialog", "Kanaal")),
+    ("age_band", QT_TRANSLATE_NOOP("ConflictDialog", "Leeftijd")),
+    ("adult_confirmed", QT_TRANSLATE_NOOP("ConflictDialog", "18+ bevestigd")),
+    ("first_visit", QT_TRANSLATE_NOOP("ConflictDialog", "Eerste bezoek")),
+    ("language", QT_TRANSLATE_NOOP("ConflictDialog", "Taal")),
+    ("visitor_code", QT_TRANSLATE_NOOP("ConflictDialog", "Bezoekerscode")),
+    ("postcode", QT_TRANSLATE_NOOP("ConflictDialog", "Postcode")),
+    ("notes", QT_TRANSLATE_NOOP("ConflictDialog", "Notities")),
+    ("deleted", QT_TRANSLATE_NOOP("ConflictDialog", "Verwijderd")),
 )
 
 KEEP_SERVER = "server"
@@ -104,6 +106,10 @@ class ConflictDialog(QDialog):
         self.intro.setWordWrap(True)
         self.table = QTableWidget(len(FIELDS), 2, self)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        # column titles wrap rather than lose their end on a narrow screen
+        self.table.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        )
         self.keep_server = QPushButton(self)
         self.keep_local = QPushButton(self)
         self.later = QPushButton(self)
@@ -117,8 +123,25 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.intro)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
-        self.resize(820, 620)
         self.retranslate()
+        # 820 x 620 at 100% text, bigger with the text (fewer rows to scroll at 200%), never
+        # bigger than the screen
+        lines = self.fontMetrics().lineSpacing()
+        width, height = max(820, lines * 48, self._width_for_titles()), max(620, lines * 36)
+        if self.screen() is not None:
+            screen = self.screen().availableGeometry()
+            width, height = min(width, screen.width()), min(height, screen.height())
+        self.resize(width, height)
+
+    def _width_for_titles(self) -> int:
+        """The width at which both column titles show whole beside the row titles."""
+        header = self.table.horizontalHeader()
+        titles = [self.table.horizontalHeaderItem(c).text() for c in range(2)]
+        column = max(header.fontMetrics().horizontalAdvance(t) for t in titles) + 24
+        scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        margins = self.layout().contentsMargins()
+        return (self.table.verticalHeader().sizeHint().width() + 2 * column + scrollbar + 8
+                + margins.left() + margins.right())
 
     @classmethod
     def ask(
@@ -130,6 +153,24 @@ class ConflictDialog(QDialog):
         dialog = cls(conflict, parent, service_labels)
         dialog.exec()
         return dialog.choice
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        # rows as high as their wrapped text (long notes, longer translations, 200% text) at the
+        # columns' new width, once the table has laid them out
+        QTimer.singleShot(0, self._fit_rows)
+
+    def _fit_rows(self) -> None:
+        self.table.resizeRowsToContents()
+        header = self.table.horizontalHeader()
+        lines = [
+            header.fontMetrics().boundingRect(
+                QRect(0, 0, max(1, header.sectionSize(c) - 8), 100_000),
+                int(Qt.TextFlag.TextWordWrap), self.table.horizontalHeaderItem(c).text()
+            ).height()
+            for c in range(self.table.columnCount())
+        ]
+        header.setMinimumHeight(max(lines, default=0) + 10)  # a wrapped title shows whole
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
         if event.type() == QEvent.Type.LanguageChange:
@@ -176,6 +217,7 @@ class ConflictDialog(QDialog):
         self.table.setVerticalHeaderLabels(labels)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(True)
+        self.table.resizeRowsToContents()
         self.keep_server.setText(self.tr("Versie van de &server houden"))
         self.keep_local.setText(self.tr("&Mijn versie houden"))
         self.later.setText(self.tr("&Later beslissen"))

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QFontMetricsF,
     QPageLayout,
     QPageSize,
     QPaintDevice,
@@ -27,6 +28,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QPixmap,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,6 +39,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from digipunt_app.ui.dialog_fit import fit_to_contents
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -64,17 +68,26 @@ def paint_card(painter: QPainter, rect: QRectF, code: str) -> None:
     pad = h * 0.08
     inner = rect.adjusted(pad, pad, -pad, -pad)
 
-    def font(fraction: float, bold: bool = False, mono: bool = False) -> QFont:
+    def font(fraction: float, lines: tuple[str, ...], bold: bool = False,
+             mono: bool = False) -> QFont:
+        """The font at ``fraction`` of the card height, smaller when a line would not fit the
+        card's width (a longer translation ran off both edges of the card)."""
         f = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont) if mono else QFont()
-        f.setPixelSize(max(6, int(h * fraction)))
         f.setBold(bold)
-        return f
+        size = max(6, int(h * fraction))
+        while True:
+            f.setPixelSize(size)
+            widest = max(QFontMetricsF(f, painter.device()).horizontalAdvance(line)
+                         for line in lines)
+            if widest <= inner.width() or size <= 6:
+                return f
+            size = max(6, min(size - 1, int(size * inner.width() / widest)))
 
-    painter.setFont(font(0.075, bold=True))
+    painter.setFont(font(0.075, (title,), bold=True))
     painter.drawText(inner, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter, title)
-    painter.setFont(font(0.20, bold=True, mono=True))
+    painter.setFont(font(0.20, (code,), bold=True, mono=True))
     painter.drawText(inner, Qt.AlignmentFlag.AlignCenter, code)
-    painter.setFont(font(0.065))
+    painter.setFont(font(0.065, (line1, line2)))
     painter.drawText(
         inner,
         Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter,
@@ -201,7 +214,8 @@ class VisitorCardDialog(QDialog):
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.preview = QLabel(self)
-        self.preview.setPixmap(card_pixmap(code))
+        # the card as big as the text around it: 216 px high at 100%, twice that at 200%
+        self.preview.setPixmap(card_pixmap(code, max(216, self.fontMetrics().height() * 12)))
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.result_label = QLabel(self)
         self.result_label.setWordWrap(True)
@@ -232,10 +246,12 @@ class VisitorCardDialog(QDialog):
         self.print_dialog = None
         if outcome == PRINTED:
             self.result_label.setText(self.tr("De kaart is naar de printer gestuurd."))
+            self._fit()
         elif outcome == PRINT_FAILED:
             self.result_label.setText(self.tr(
                 "De kaart werd niet afgedrukt: de printer kon niet starten. Kies een andere "
                 "printer of bewaar de kaart als PDF."))
+            self._fit()
 
     def _pdf(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -252,8 +268,19 @@ class VisitorCardDialog(QDialog):
             self.result_label.setText(self.tr(
                 "De kaart werd niet bewaard: {file} kan niet geschreven worden. Kies een andere "
                 "map.").format(file=name))
+            self._fit()
             return
         self.result_label.setText(self.tr("Bewaard als {file}").format(file=name))
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to show the whole result line (it appears once the dialog is open)."""
+        if self.isVisible():
+            fit_to_contents(self)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt naming)
+        fit_to_contents(self)
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt naming)
         if event.type() == QEvent.Type.LanguageChange:

@@ -145,6 +145,62 @@
 <context>
     <name>ConflictDialog</name>
     <message>
+        <source>Begin</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Duur (min)</source>
+        <translation>Duration (min)</translation>
+    </message>
+    <message>
+        <source>Diensten</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Resultaat</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Doorverwezen naar</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <source>Kanaal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Leeftijd</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>18+ bevestigd</source>
+        <translation>18+ confirmed</translation>
+    </message>
+    <message>
+        <source>Eerste bezoek</source>
+        <translation>First visit</translation>
+    </message>
+    <message>
+        <source>Taal</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Bezoekerscode</source>
+        <translation>Visitor code</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Notities</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Verwijderd</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
         <source>ja</source>
         <translation>yes</translation>
     </message>

@@ -145,6 +145,62 @@
 <context>
     <name>ConflictDialog</name>
     <message>
+        <source>Begin</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Duur (min)</source>
+        <translation>Durée (min)</translation>
+    </message>
+    <message>
+        <source>Diensten</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Resultaat</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Doorverwezen naar</source>
+        <translation>Orienté vers</translation>
+    </message>
+    <message>
+        <source>Kanaal</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Leeftijd</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <source>18+ bevestigd</source>
+        <translation>18+ confirmé</translation>
+    </message>
+    <message>
+        <source>Eerste bezoek</source>
+        <translation>Première visite</translation>
+    </message>
+    <message>
+        <source>Taal</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Bezoekerscode</source>
+        <translation>Code visiteur</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>Notities</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Verwijderd</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
         <source>ja</source>
         <translation>oui</translation>
     </message>

@@ -145,6 +145,62 @@
 <context>
     <name>ConflictDialog</name>
     <message>
+        <source>Begin</source>
+        <translation>Begin</translation>
+    </message>
+    <message>
+        <source>Duur (min)</source>
+        <translation>Duur (min)</translation>
+    </message>
+    <message>
+        <source>Diensten</source>
+        <translation>Diensten</translation>
+    </message>
+    <message>
+        <source>Resultaat</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <source>Doorverwezen naar</source>
+        <translation>Doorverwezen naar</translation>
+    </message>
+    <message>
+        <source>Kanaal</source>
+        <translation>Kanaal</translation>
+    </message>
+    <message>
+        <source>Leeftijd</source>
+        <translation>Leeftijd</translation>
+    </message>
+    <message>
+        <source>18+ bevestigd</source>
+        <translation>18+ bevestigd</translation>
+    </message>
+    <message>
+        <source>Eerste bezoek</source>
+        <translation>Eerste bezoek</translation>
+    </message>
+    <message>
+        <source>Taal</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>Bezoekerscode</source>
+        <translation>Bezoekerscode</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Notities</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <source>Verwijderd</source>
+        <translation>Verwijderd</translation>
+    </message>
+    <message>
         <source>ja</source>
         <translation>ja</translation>
     </message>

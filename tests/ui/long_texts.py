@@ -10,7 +10,8 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QStyle,
     QStyleOptionComboBox,
+    QTableWidget,
     QTabWidget,
     QWidget,
 )
@@ -157,4 +159,48 @@ def cut_tab_titles(tabs: QTabWidget) -> list[str]:
             rect.translated(bar.mapTo(tabs, rect.topLeft()) - rect.topLeft())
         ):
             problems.append(f"tab {text!r}: {rect.width()} px, text needs {need}")
+    return problems
+
+
+def cut_cells(root: QWidget) -> list[str]:
+    """Every table cell and header under ``root`` whose text does not fit: a row label wider
+    than the row header, a column title wider than its column, a cell whose (wrapped) text is
+    higher than its row."""
+    problems: list[str] = []
+    for table in root.findChildren(QTableWidget):
+        if not table.isVisible():
+            continue
+        metrics = table.fontMetrics()
+        rows = table.verticalHeader()
+        for row in range(table.rowCount()):
+            label = table.verticalHeaderItem(row)
+            if label is not None and rows.width() < metrics.horizontalAdvance(label.text()):
+                problems.append(f"row title {label.text()!r}: {rows.width()} px, needs "
+                                f"{metrics.horizontalAdvance(label.text())}")
+            for column in range(table.columnCount()):
+                item = table.item(row, column)
+                if item is None or not item.text():
+                    continue
+                width = table.columnWidth(column) - 8  # the cell's margins
+                flags = Qt.TextFlag.TextWordWrap if table.wordWrap() else 0
+                need = QFontMetrics(item.font()).boundingRect(
+                    QRect(0, 0, max(1, width), 100_000), int(flags), item.text()
+                )
+                if need.height() > table.rowHeight(row) or need.width() > width:
+                    problems.append(f"cell {item.text()[:40]!r}: {width}x{table.rowHeight(row)}"
+                                    f" px, needs {need.width()}x{need.height()}")
+        columns = table.horizontalHeader()
+        for column in range(table.columnCount()):
+            title = table.horizontalHeaderItem(column)
+            if title is None:
+                continue
+            width = columns.sectionSize(column) - 8  # the section's margins
+            wraps = bool(columns.defaultAlignment() & Qt.TextFlag.TextWordWrap)
+            wrap = Qt.TextFlag.TextWordWrap if wraps else 0
+            need = columns.fontMetrics().boundingRect(
+                QRect(0, 0, max(1, width), 100_000), int(wrap), title.text()
+            )
+            if need.width() > width or need.height() > columns.height():
+                problems.append(f"column title {title.text()!r}: {width}x{columns.height()} px,"
+                                f" needs {need.width()}x{need.height()}")
     return problems
