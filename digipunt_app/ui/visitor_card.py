@@ -71,7 +71,7 @@ def paint_card(painter: QPainter, rect: QRectF, code: str) -> None:
     def font(fraction: float, lines: tuple[str, ...], bold: bool = False,
              mono: bool = False) -> QFont:
         """The font at ``fraction`` of the card height, smaller when a line would not fit the
-        card's width (a longer translation ran off both edges of the card)."""
+        card's width (a longer translation was cut off at the card's edge)."""
         f = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont) if mono else QFont()
         f.setBold(bold)
         size = max(6, int(h * fraction))
@@ -79,9 +79,10 @@ def paint_card(painter: QPainter, rect: QRectF, code: str) -> None:
             f.setPixelSize(size)
             widest = max(QFontMetricsF(f, painter.device()).horizontalAdvance(line)
                          for line in lines)
-            if widest <= inner.width() or size <= 6:
+            room = inner.width() * 0.96  # a little air at the card's edges
+            if widest <= room or size <= 6:
                 return f
-            size = max(6, min(size - 1, int(size * inner.width() / widest)))
+            size = max(6, min(size - 1, int(size * room / widest)))
 
     painter.setFont(font(0.075, (title,), bold=True))
     painter.drawText(inner, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter, title)

@@ -132,7 +132,7 @@ def _too_big(dialog: QWidget) -> list[str]:
     return problems
 
 
-def _open_dialogs(window) -> dict[str, QWidget]:
+def _open_dialogs(qtbot, window) -> dict[str, QWidget]:
     """Every dialog the app shows, opened the way the app opens it (with a card code, a
     conflict pair, an enrolment error...), shown without blocking (``show()``, not ``exec()``)."""
     from datetime import UTC, datetime
@@ -160,7 +160,16 @@ def _open_dialogs(window) -> dict[str, QWidget]:
     conflict = ConflictDialog(ConflictInfo(1, "s1", local, server, datetime.now(UTC)), window,
                               window.form.tiles.labels())
     about = AboutDialog(data_dir=window.data_dir, log_dir=window.data_dir / "logs", parent=window)
-    dialogs = {"visitor card": card, "enrolment": enrol, "conflict": conflict, "about": about}
+    # "Nu synchroniseren" opens the progress dialog; shown here at its longest line (a sync of a
+    # PC that is not enrolled ends at once and hides it)
+    sync = window.sync_ui
+    sync.sync_now()
+    qtbot.waitUntil(lambda: not sync.controller.running, timeout=10000)
+    sync._manual = True
+    sync._progress("push", 120, 500)
+    sync.progress.show()  # as it shows itself when a sync takes longer than 0.4 s
+    dialogs = {"visitor card": card, "enrolment": enrol, "conflict": conflict, "about": about,
+               "sync progress": sync.progress}
     for dialog in dialogs.values():
         dialog.show()
     return dialogs
@@ -176,10 +185,10 @@ def test_dialogs_cut_no_text_with_longer_translations(qtbot, window, stretched, 
     # the volunteer opens a dialog after the language and text size changed
     qtbot.waitUntil(lambda: "Registrerenreg" in window.tabs.tabText(0), timeout=5000)
     wait_idle(qtbot, window)
-    dialogs = _open_dialogs(window)
+    dialogs = _open_dialogs(qtbot, window)
     problems: list[str] = []
     for name, dialog in dialogs.items():
-        qtbot.waitExposed(dialog)
+        qtbot.waitUntil(dialog.isVisible, timeout=5000)
         problems += [f"{name}: {p}" for p in _settled(qtbot, lambda d=dialog: cut_texts(d, d))]
         problems += [f"{name}: {p}" for p in _settled(qtbot, lambda d=dialog: cut_cells(d))]
         problems += [f"{name}: {p}" for p in _too_big(dialog)]
@@ -193,16 +202,16 @@ def test_dialogs_cut_no_text_with_longer_translations(qtbot, window, stretched, 
 
 
 def test_visitor_card_keeps_longer_texts_on_the_card(qtbot, stretched):
-    """With a longer translation the card's lines get a smaller font instead of running off
-    both edges (the printed card said "ipunt - uw bezoekerscode" in French)."""
+    """With a longer translation the card's lines get a smaller font instead of being cut off at
+    the edge of the card's text area (the printed card read "Digipuntdigi - uwu bezoekerscod")."""
     from PySide6.QtGui import QColor
 
     from digipunt_app.ui.visitor_card import card_pixmap
 
     QApplication.instance().installTranslator(stretched)
     image = card_pixmap("7K3M-Q9XD-4", 216).toImage()
-    pad = int(image.height() * 0.08)  # the card's margin, inside its border line
-    ink = [(x, y) for y in range(pad, image.height() - pad)
-           for x in [*range(5, pad - 1), *range(image.width() - pad + 1, image.width() - 5)]
+    pad = round(image.height() * 0.08)  # the text area starts this far inside the card
+    edges = [*range(pad, pad + 3), *range(image.width() - pad - 3, image.width() - pad)]
+    ink = [(x, y) for y in range(pad, image.height() - pad) for x in edges
            if QColor(image.pixel(x, y)).lightness() < 200]
     assert ink == []
