@@ -142,7 +142,9 @@ class AboutDialog(QDialog):
             widget.setAccessibleName(name)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
-        fit_to_contents(self)  # wrapped folder names and texts need their height
+        # wide enough that the folders and the texts beside the buttons are not squeezed into a
+        # narrow column (at 200% they were 4 lines of 2 words); high enough for what wraps
+        fit_to_contents(self, min_width=self.fontMetrics().averageCharWidth() * 100)
         super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
