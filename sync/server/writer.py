@@ -46,6 +46,10 @@ def _is_problem(err: BaseException) -> bool:
 
 
 MAX_GROUP = 64
+#: times a job alone runs again after PostgreSQL chose its transaction as a deadlock victim
+#: (or failed it to serialize): a job waiting for a device row behind two groups that lock
+#: theirs in opposite orders can be the victim although it holds nothing (``_transient``)
+TRANSIENT_TRIES = 3
 
 
 class WriteJob(Protocol):
@@ -61,8 +65,17 @@ class WriteJob(Protocol):
         queues them in the writer's pipeline and gives no results back."""
 
 
+def _transient(err: BaseException) -> bool:
+    """A PostgreSQL deadlock victim (40P01) or serialization failure (40001), also as
+    SQLAlchemy wraps it: the transaction was rolled back and running the job again succeeds."""
+    for exc in (err, getattr(err, "orig", None)):
+        if getattr(exc, "sqlstate", None) in ("40P01", "40001"):
+            return True
+    return False
+
+
 class _Ticket:
-    __slots__ = ("job", "loop", "future", "error")
+    __slots__ = ("job", "loop", "future", "error", "tries")
 
     def __init__(self, job: WriteJob, loop: asyncio.AbstractEventLoop,
                  future: asyncio.Future[Any]) -> None:
@@ -70,6 +83,14 @@ class _Ticket:
         self.loop = loop
         self.future = future
         self.error: BaseException | None = None
+        self.tries = 0  # runs again alone after a transient failure (``TRANSIENT_TRIES``)
+
+    def again(self, err: BaseException) -> bool:
+        """Run this job again alone after ``err`` when it failed by a transient one."""
+        if not _transient(err) or self.tries >= TRANSIENT_TRIES:
+            return False
+        self.tries += 1
+        return True
 
 
 def _resolve(future: asyncio.Future[Any], job: WriteJob, error: BaseException | None) -> None:
@@ -192,6 +213,9 @@ class GroupWriter:
         except Exception:  # the connection is gone: a new one next time
             self._drop_connection()
         if len(group) == 1:
+            if group[0].again(err):
+                retry[:] = group
+                return
             log.exception("sync write failed", exc_info=err)
             group[0].error = err
         else:
@@ -231,7 +255,7 @@ def land_group(db: Any, conn: Connection, group: list[_Ticket], retry: list[_Tic
             except Exception as err:
                 cur.execute("ROLLBACK TO SAVEPOINT dp_job")
                 ticket.error = err
-                if len(group) > 1 and not _is_problem(err):
+                if (len(group) > 1 and not _is_problem(err)) or ticket.again(err):
                     retry.append(ticket)  # a deadlock or a lost race: alone, once more
             else:
                 if wants_feed:

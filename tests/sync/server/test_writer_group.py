@@ -125,3 +125,60 @@ def test_a_swallowed_statement_error_never_commits_silently(db: Database) -> Non
         assert isinstance(answers["sql"], Exception)
         sql_rows = []
     assert _actors(db) == sorted(["first", "first-feed", "ok-1", "ok-1-feed", *sql_rows])
+
+
+class DeadlockVictim(Job):
+    """On PostgreSQL its first ``tries`` runs fail as a deadlock victim does (SQLSTATE 40P01,
+    raised by the server), after writing its row; later runs land."""
+
+    def __init__(self, db: Database, name: str, tries: int) -> None:
+        super().__init__(db, name)
+        self.tries = tries
+
+    def land(self, conn: Any) -> bool:
+        super().land(conn)
+        if self.landed <= self.tries:
+            cur = raw(conn).cursor()
+            try:
+                cur.execute("DO $$ BEGIN RAISE EXCEPTION 'deadlock detected' "
+                            "USING ERRCODE = 'deadlock_detected'; END $$")
+            finally:
+                cur.close()
+        return True
+
+
+def _run_alone(db: Database, job: Job) -> Any:
+    writer = GroupWriter(db, threads=1)
+
+    async def main() -> Any:
+        return (await asyncio.gather(writer.run(job), return_exceptions=True))[0]
+
+    try:
+        return asyncio.run(main())
+    finally:
+        writer.close()
+
+
+def test_a_deadlock_victim_alone_runs_again_and_lands_once(db: Database) -> None:
+    """A push waiting for its device row behind two groups that lock theirs in opposite orders
+    can be PostgreSQL's deadlock victim though it holds nothing: it is run again, not a 500."""
+    if db.is_sqlite:
+        pytest.skip("SQLite has one writer: no deadlocks")
+    victim = DeadlockVictim(db, "victim", tries=2)
+    assert _run_alone(db, victim) is victim
+    assert victim.landed == 3
+    assert _actors(db) == ["victim", "victim-feed"]
+    hopeless = DeadlockVictim(db, "hopeless", tries=99)  # the tries are bounded
+    assert "deadlock" in str(_run_alone(db, hopeless))
+    assert hopeless.landed == 4
+    assert _actors(db) == ["victim", "victim-feed"]
+
+
+def test_a_deadlock_victim_in_a_group_lands_once(db: Database) -> None:
+    if db.is_sqlite:
+        pytest.skip("SQLite has one writer: no deadlocks")
+    jobs = [Job(db, "ok-1"), DeadlockVictim(db, "victim", tries=2), Job(db, "ok-2")]
+    answers = _run_group(db, jobs)
+    assert [answers[job.name] for job in jobs] == jobs
+    assert _actors(db) == sorted(["first", "first-feed", "ok-1", "ok-1-feed", "ok-2",
+                                  "ok-2-feed", "victim", "victim-feed"])
