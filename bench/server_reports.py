@@ -33,6 +33,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -340,11 +341,7 @@ def main() -> int:
         "| database, push | triggers off | triggers on | difference |",
         "|---|---:|---:|---:|",
     ]
-    for dbname, per in costs.items():
-        for kind, runs in per.items():
-            off, on = statistics.median(runs[False]), statistics.median(runs[True])
-            lines.append(f"| {dbname}, {kind} | {off * 1000:.1f} ms | {on * 1000:.1f} ms | "
-                         f"{(on - off) * 1000:+.1f} ms |")
+    lines += _on_off_rows(costs, lambda diff: f"{diff * 1000:+.1f} ms")
     lines += [
         "",
         "The triggers alone (no HTTP, no push code): 500 `help_session` rows in one "
@@ -353,16 +350,26 @@ def main() -> int:
         "| database, statements | triggers off | triggers on | difference per row |",
         "|---|---:|---:|---:|",
     ]
-    for dbname, per_kind in inserts.items():
-        for kind, runs in per_kind.items():
-            off, on = statistics.median(runs[False]), statistics.median(runs[True])
-            lines.append(f"| {dbname}, {kind} | {off * 1000:.1f} ms | {on * 1000:.1f} ms | "
-                         f"{(on - off) / 500 * 1e6:+.0f} µs |")
+    lines += _on_off_rows(inserts, lambda diff: f"{diff / 500 * 1e6:+.0f} µs")
     text_out = "\n".join(lines)
     print(text_out)
     if not args.no_write:
         write_subsection("reports", text_out)
     return 0
+
+
+def _on_off_rows(
+    timings: dict[str, dict[str, dict[bool, list[float]]]], difference: Callable[[float], str]
+) -> list[str]:
+    """Table rows ``| database, kind | off | on | difference |`` from runs with the report
+    triggers off (False) and on (True), medians in ms; ``difference`` formats on - off."""
+    rows = []
+    for dbname, per_kind in timings.items():
+        for kind, runs in per_kind.items():
+            off, on = statistics.median(runs[False]), statistics.median(runs[True])
+            rows.append(f"| {dbname}, {kind} | {off * 1000:.1f} ms | {on * 1000:.1f} ms | "
+                        f"{difference(on - off)} |")
+    return rows
 
 
 if __name__ == "__main__":
