@@ -43,6 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.benchmarks_md import write_section  # noqa: E402
+from bench.server_common import cpu_seconds  # noqa: E402
 from digipunt_app.core.catalog import load_catalog  # noqa: E402
 from digipunt_app.core.ids import new_id  # noqa: E402
 from digipunt_app.core.models import HelpSession, Outbox  # noqa: E402
@@ -66,15 +67,7 @@ SERVICES = ("eid", "itsme", "csam", "taxonweb", "mypension", "ebox", "burgerprof
 def process_cpu(pid: int) -> float | None:
     """CPU seconds (user + system, every thread) used so far by process ``pid``; None when the
     system has no ``/proc`` (the figure is then left out)."""
-    try:
-        total = 0
-        for task in os.listdir(f"/proc/{pid}/task"):
-            with open(f"/proc/{pid}/task/{task}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])
-    except OSError:
-        return None
-    return total / os.sysconf("SC_CLK_TCK")
+    return cpu_seconds(pid) if os.path.isdir(f"/proc/{pid}") else None
 
 
 def free_port() -> int:
