@@ -482,16 +482,6 @@ def _rebuild_all(conn: Connection) -> int:
     )).scalar() or 0)
 
 
-def mark_all(conn: Connection) -> None:
-    """Mark every bucket that has sessions (a full recount by the next refresh of them)."""
-    month = ("CAST(date_trunc('month', local_date) AS date)" if _pg(conn)
-             else "date(local_date, 'start of month')")
-    conn.execute(text(
-        f"INSERT INTO report_dirty (digipunt_id, month) "
-        f"SELECT DISTINCT digipunt_id, {month} FROM help_session"
-    ))
-
-
 def rebuild(engine: Engine) -> int:
     """Recount every bucket (after a bulk load straight into the tables, or to check)."""
     with engine.connect().execution_options(**{_IMMEDIATE: True}) as conn, conn.begin():
