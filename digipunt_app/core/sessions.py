@@ -252,10 +252,3 @@ def session_rows(store: Any, ids: Sequence[str]) -> list[SessionRow]:
             for row in session_query.run_rows(db, chunk):
                 found[row.id] = row
     return [found[i] for i in ids if i in found]
-
-
-def last_helper_id(store: Any) -> str | None:
-    """The helper of the last saved session, when still active (``helpers.last_helper_id``)."""
-    from digipunt_app.core.helpers import last_helper_id as last
-
-    return last(store)

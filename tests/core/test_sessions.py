@@ -132,9 +132,9 @@ def test_under_18_without_adult_is_fine(store: Store) -> None:
 
 
 def test_last_helper(store: Store) -> None:
-    assert sessions.last_helper_id(store) is None
+    assert helpers.last_helper_id(store) is None
     an = helpers.add_helper(store, "An")
     sessions.save_session(store, draft(helper_id=an.id))
-    assert sessions.last_helper_id(store) == an.id
+    assert helpers.last_helper_id(store) == an.id
     helpers.set_helper_active(store, an.id, False)
-    assert sessions.last_helper_id(store) is None  # an inactive helper is not proposed
+    assert helpers.last_helper_id(store) is None  # an inactive helper is not proposed
