@@ -41,8 +41,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
@@ -85,7 +84,7 @@ from sync.server.models import (
     utcnow,
 )
 from sync.server.problems import ApiProblem
-from sync.server.rawsql import Sql, pg_insert_rows, raw
+from sync.server.rawsql import Sql, pg_insert_rows, pipelined, raw
 
 _RESULTS = TypeAdapter(list[PushResult])
 PAYLOADS: dict[str, type[BaseModel]] = {"help_session": HelpSessionPayload, "helper": HelperPayload}
@@ -449,7 +448,7 @@ def insert_rows(cur: Any, sql: Sql, statement: str, rows: list[tuple[Any, ...]])
         pg_insert_rows(cur, statement, rows)
         return
     head, _, values = statement.partition(" VALUES ")
-    per = _sqlite_rows_per_statement(cur, len(rows[0])) if sql.is_sqlite else 1000
+    per = _sqlite_rows_per_statement(cur, len(rows[0]))
     for start in range(0, len(rows), per):
         part = rows[start:start + per]
         cur.execute(f"{head} VALUES {', '.join([values] * len(part))}",
@@ -470,18 +469,6 @@ def _sqlite_rows_per_statement(cur: Any, columns: int) -> int:
         except (AttributeError, sqlite3.Error):  # Python < 3.11: the old default
             _sqlite_param_limit = 999
     return max(1, min(_SQLITE_ROWS_CAP, _sqlite_param_limit // columns))
-
-
-@contextmanager
-def pipelined(cur: Any) -> Iterator[None]:
-    """PostgreSQL: send the statements of the block in one round trip (psycopg pipeline mode);
-    their errors are raised when the block ends. SQLite: nothing to save, runs as is."""
-    pipeline = getattr(cur.connection, "pipeline", None)
-    if pipeline is None:
-        yield
-        return
-    with pipeline():
-        yield
 
 
 _TOUCH_CALLER = ("UPDATE device SET last_seen_at = ?, clock_skew_s = COALESCE(?, clock_skew_s) "
@@ -544,9 +531,7 @@ class Pusher:
             if (isinstance(item, _Checked) and is_session(item.model)
                     and not self.services.issuperset(item.model.services)):
                 unknown = [code for code in item.model.services if code not in self.services]
-                if unknown:
-                    item = (f"unknown service code(s) {', '.join(unknown)}: not in the server "
-                            "catalog")
+                item = f"unknown service code(s) {', '.join(unknown)}: not in the server catalog"
             if isinstance(item, str):
                 rec = parsed.records[i]
                 results[i] = PushResult(id=rec.id, rev=rec.rev, status="rejected", detail=item)

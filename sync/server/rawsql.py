@@ -16,7 +16,8 @@ connection under a SQLAlchemy ``Connection``/``Session`` (same transaction).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -109,6 +110,18 @@ def _sqlite_flag(value: bool) -> int:
 
 _SQLITE = Sql(True, "?", _sqlite_dt, date.isoformat, _sqlite_flag, "?")
 _POSTGRES = Sql(False, "%s", _pg_dt, _same, bool, "CAST(%s AS json)")
+
+
+@contextmanager
+def pipelined(cur: Any) -> Iterator[None]:
+    """PostgreSQL: send the statements of the block in one round trip (psycopg pipeline mode);
+    their errors are raised when the block ends. SQLite: nothing to save, runs as is."""
+    pipeline = getattr(cur.connection, "pipeline", None)
+    if pipeline is None:
+        yield
+        return
+    with pipeline():
+        yield
 
 
 # --- PostgreSQL: multi-row INSERTs without psycopg's placeholder pass -------------------------

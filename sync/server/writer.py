@@ -33,7 +33,7 @@ from typing import Any, Protocol
 
 from sqlalchemy.engine import Connection
 
-from sync.server.rawsql import raw
+from sync.server.rawsql import pipelined, raw
 
 log = logging.getLogger("digipunt.server")
 
@@ -242,8 +242,6 @@ def land_group(db: Any, conn: Connection, group: list[_Ticket], retry: list[_Tic
     if len(group) > 1 and not db.is_sqlite:
         _land_group_pg(db, conn, group)
         return
-    from sync.server.push import pipelined
-
     cur = raw(conn).cursor()
     try:
         feeding: list[_Ticket] = []
@@ -288,7 +286,7 @@ class _Queued:
     """The cursor ``WriteJob.feed`` gets on PostgreSQL: its statements join the writer's open
     pipeline (they return nothing that is read), so no ``pipelined`` block of its own syncs."""
 
-    connection = None  # ``push.pipelined`` finds no pipeline to open: statements just queue
+    connection = None  # ``rawsql.pipelined`` finds no pipeline to open: statements just queue
 
     def __init__(self, cur: Any) -> None:
         self._cur = cur
