@@ -28,7 +28,6 @@ import json
 import os
 import random
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -37,6 +36,8 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from statistics import median
+
+from bench.server_common import cpu_seconds, free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVICES = ("eid", "itsme", "csam", "taxonweb", "mypension", "ebox", "burgerprofiel", "smartphone",
@@ -99,17 +100,6 @@ def bodies(punt: str, device: str, batches: int, per: int = 500) -> list[bytes]:
     return out
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _cpu(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def _tree(rev: str, into: Path) -> Path:
     if rev == ".":
         return ROOT
@@ -128,7 +118,7 @@ def one_run(tree: Path, batches: int) -> tuple[float, float]:
         ids = json.loads(subprocess.run([sys.executable, "-c", SETUP, url], cwd=tree, env=env,
                                         check=True, capture_output=True, text=True).stdout)
         posts = bodies(ids["punt"], ids["dev"], batches)
-        port = _free_port()
+        port = free_port()
         proc = subprocess.Popen(
             [sys.executable, "-m", "sync.server.cli", "serve", "--db", url, "--host",
              "127.0.0.1", "--port", str(port)],
@@ -148,14 +138,14 @@ def one_run(tree: Path, batches: int) -> tuple[float, float]:
             headers = {"Authorization": f"Bearer {ids['token']}",
                        "Content-Type": "application/json", "Content-Encoding": "gzip",
                        "Accept-Encoding": "gzip"}
-            cpu0, t0 = _cpu(proc.pid), time.perf_counter()
+            cpu0, t0 = cpu_seconds(proc.pid), time.perf_counter()
             for body in posts:
                 conn.request("POST", "/v1/sync/push", body=body, headers=headers)
                 answer = conn.getresponse()
                 text = answer.read()
                 if answer.status != 200:
                     raise SystemExit(f"push answered {answer.status}: {text[:300]!r}")
-            wall, cpu = time.perf_counter() - t0, _cpu(proc.pid) - cpu0
+            wall, cpu = time.perf_counter() - t0, cpu_seconds(proc.pid) - cpu0
         finally:
             proc.terminate()
             proc.wait(timeout=30)
