@@ -196,14 +196,22 @@ def pull_json(
             feed_rows = [_FeedRow(seq, type_, object_id) for seq, type_, object_id in others]
             for change in _materialise(s, feed_rows):
                 texts[(change.type, change.id)] = change.model_dump_json()
+    parts = [texts[(type_, object_id)] for _seq, type_, object_id in rows
+             if (type_, object_id) in texts]
+    last_seq = rows[-1][0] if rows else None
+    return _page_json(db, device, cursor, high, last_seq, has_more, ",".join(parts), now)
+
+
+def _page_json(db: Database, device: DeviceCaller, cursor: int, high: int,
+               last_seq: int | None, has_more: bool, changes: str, now: datetime) -> bytes:
+    """The ``PullResponse`` JSON of a page (``changes``: its changes' JSON texts, comma-joined);
+    a first page from 0 with more to come marks ``device.resync_until`` (module doc)."""
     if cursor == 0 and has_more:
         with db.write() as s:
             s.connection().execute(MARK_RESYNC, {"dev": device.id, "high": high})
-    next_cursor = rows[-1][0] if has_more else max(cursor, high)
-    parts = [texts[(type_, object_id)] for _seq, type_, object_id in rows
-             if (type_, object_id) in texts]
+    next_cursor = last_seq if has_more else max(cursor, high)
     return (
-        f'{{"changes":[{",".join(parts)}],"next_cursor":{next_cursor},'
+        f'{{"changes":[{changes}],"next_cursor":{next_cursor},'
         f'"has_more":{"true" if has_more else "false"},"server_time":"{wire_time(now)}"}}'
     ).encode()
 
@@ -332,11 +340,4 @@ def pull_json_pg(
     cursor, high, last_seq, has_more, others, texts = row[3:]
     if others:  # a catalog or digipunt change on the page: the general path
         return pull_json(db, dbapi, device, cursor, limit, now)
-    if cursor == 0 and has_more:
-        with db.write() as s:
-            s.connection().execute(MARK_RESYNC, {"dev": device.id, "high": high})
-    next_cursor = last_seq if has_more else max(cursor, high)
-    return (
-        f'{{"changes":[{texts or ""}],"next_cursor":{next_cursor},'
-        f'"has_more":{"true" if has_more else "false"},"server_time":"{wire_time(now)}"}}'
-    ).encode()
+    return _page_json(db, device, cursor, high, last_seq, has_more, texts or "", now)
