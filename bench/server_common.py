@@ -56,22 +56,11 @@ def postgres_url() -> Iterator[str]:
     if bindir is None:
         raise SystemExit("PostgreSQL is not installed (apt-get install postgresql)")
     cluster = PgCluster(bindir)
-    cluster._run(
-        str(bindir / "initdb"), "-D", str(cluster.data), "-U", cluster.user,
-        "--auth=trust", "--encoding=UTF8",
-    )
     settings = dict(PG_SETTINGS)
     stats = os.environ.get("BENCH_PG_STATS")  # a file: the top statements are written there
     if stats:
         settings["shared_preload_libraries"] = "pg_stat_statements"
-    options = " ".join(
-        [f"-p {cluster.port} -k {cluster.root} -c listen_addresses=127.0.0.1"]
-        + [f"-c {key}={value}" for key, value in settings.items()]
-    )
-    cluster._run(
-        str(bindir / "pg_ctl"), "-D", str(cluster.data), "-l", str(cluster.root / "log"),
-        "-o", options, "-w", "-t", "60", "start",
-    )
+    cluster.start(settings)
     PG_CLUSTER["postmaster"] = int(
         (cluster.data / "postmaster.pid").read_text().split()[0]
     )
