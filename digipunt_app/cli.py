@@ -14,16 +14,17 @@ Extension points (for other parts of the app):
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from digipunt_app.core.cli_support import err as _err
 from digipunt_app.core.cli_support import open_store as _open_store
 from digipunt_app.core.cli_support import say as _say
+
+if TYPE_CHECKING:  # annotations only: a plain window start imports neither datetime nor json
+    from datetime import date
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -200,6 +201,8 @@ def _cmd_status(args: argparse.Namespace) -> int:
             "clock_skew_seconds": st.clock_skew_seconds,
         }
         data.update({k: v for k, v in sync_facts.items() if k != "lines"})
+        import json
+
         _say(json.dumps(data, ensure_ascii=False))
         return EXIT_OK
     _say(f"Gegevensbestand: {st.data_file}")

@@ -16,14 +16,36 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from digipunt_app.ui import i18n
-from digipunt_app.ui.main_window import MainWindow
-from digipunt_app.ui.operations import Operations
+
+def _skip_stdlib_source_scan() -> None:
+    """PySide6 (6.x) reads the whole source of each module imported after it, the first time an
+    ``import`` statement names it, to learn whether the module uses PySide (for its
+    ``__feature__`` switches): ~3 ms before the first paint for the standard library modules
+    the UI modules import (``typing``, ``logging``, ``threading``, ``pathlib``, ...). A standard
+    library module never does, so its answer (-1: not a PySide module) is entered up front in
+    PySide's table; our own modules are still read. Nothing happens when a PySide version keeps
+    no such table."""
+    feature = sys.modules.get("shibokensupport.feature")
+    table = getattr(feature, "pyside_feature_dict", None)
+    if not isinstance(table, dict):
+        return
+    stdlib = sys.stdlib_module_names
+    for name in [*sys.modules, *stdlib]:
+        if name.partition(".")[0] in stdlib:
+            table.setdefault(name, -1)
+
+
+_skip_stdlib_source_scan()  # before the imports below (DESIGN.md §10, start to usable window)
+
+from digipunt_app.ui import first_paint  # noqa: E402
+
+if TYPE_CHECKING:
+    from digipunt_app.ui.main_window import MainWindow
 
 
 def _install_about(window: MainWindow) -> None:
@@ -69,6 +91,12 @@ def build_window(
 ) -> MainWindow:
     """Window + operations, store opening started (it runs once the window is painted); the
     caller shows it. With ``data_dir=None`` the caller calls ``window.start(data_dir)`` later."""
+    # Imported here, not at the top: ``run`` makes the QApplication first, so the font database
+    # fills on another core while these modules load (``first_paint.fill_font_database``).
+    from digipunt_app.ui import i18n
+    from digipunt_app.ui.main_window import MainWindow
+    from digipunt_app.ui.operations import Operations
+
     i18n.set_language(app, lang or "nl")
     ops = Operations(app)
     window = MainWindow(ops, language_override=lang)
@@ -118,6 +146,7 @@ def _after_first_paint(window: MainWindow, args: Any) -> None:
 
 def run(args: Any) -> int:
     app = make_app()
+    fonts = first_paint.fill_font_database()
     window = build_window(app, None, getattr(args, "lang", None))
     exit_after = os.environ.get("DIGIPUNT_EXIT_AFTER_START")
     if exit_after in ("1", "checked"):
@@ -134,4 +163,5 @@ def run(args: Any) -> int:
     window.show()
     code = app.exec()
     window.ops.shutdown()
+    fonts.join()
     return int(code)
