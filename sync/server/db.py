@@ -48,6 +48,22 @@ def default_db_url(directory: Path | None = None) -> str:
     return f"sqlite:///{path}"
 
 
+#: Each SQLite connection's cost settings. A push of 5 new sessions dirties pages all over the
+#: indexes of a region's tables; with SQLite's defaults (2 MB page cache, checkpoint every 1,000
+#: WAL pages, statement journals in temporary files) the group writer spent about a third of its
+#: CPU on reading pages back and rewriting them (~100 pread/pwrite calls per push). A 64 MB cache
+#: (allocated as pages are used), reads through mmap, statement journals in memory and a checkpoint
+#: every ~40 MB of WAL (a page written by many groups is copied back once) take ~25% off the
+#: writer's CPU per push (bench: 200 pushes of 5 at once, 20,000 sessions stored: 0.80 -> 0.62 ms).
+#: Durability is unchanged (``synchronous=FULL``).
+SQLITE_SPEED_PRAGMAS = (
+    "cache_size=-65536",
+    "mmap_size=268435456",
+    "temp_store=MEMORY",
+    "wal_autocheckpoint=10000",
+)
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
@@ -59,6 +75,8 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA synchronous=FULL")  # an accepted push is on disk (DEPLOY.md)
+            for pragma in SQLITE_SPEED_PRAGMAS:
+                cur.execute(f"PRAGMA {pragma}")
             cur.close()
 
         @event.listens_for(engine, "begin")

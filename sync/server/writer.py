@@ -102,6 +102,21 @@ def _resolve(future: asyncio.Future[Any], job: WriteJob, error: BaseException | 
         future.set_result(job)
 
 
+def _resolve_all(tickets: list[_Ticket]) -> None:
+    for ticket in tickets:
+        _resolve(ticket.future, ticket.job, ticket.error)
+
+
+def _wake(tickets: list[_Ticket]) -> None:
+    """Hand the answers of a group to their event loops: one ``call_soon_threadsafe`` per loop
+    (each wakes the loop through a pipe and takes the GIL from this thread), not one per job."""
+    by_loop: dict[asyncio.AbstractEventLoop, list[_Ticket]] = {}
+    for ticket in tickets:
+        by_loop.setdefault(ticket.loop, []).append(ticket)
+    for loop, mine in by_loop.items():
+        loop.call_soon_threadsafe(_resolve_all, mine)
+
+
 class GroupWriter:
     """The writer threads of one ``Database`` (started on first use, stopped by ``close``).
 
@@ -182,10 +197,7 @@ class GroupWriter:
         finally:
             if lock is not None:
                 lock.release()
-        for ticket in group:
-            if ticket not in retry:
-                ticket.loop.call_soon_threadsafe(_resolve, ticket.future, ticket.job,
-                                                 ticket.error)
+        _wake([ticket for ticket in group if ticket not in retry])
         for ticket in retry:
             ticket.error = None
             self._run([ticket])
