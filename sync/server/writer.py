@@ -12,11 +12,12 @@ taken together into the next one:
   writes come before the feed lock as with a single push;
 - then one COMMIT; only after it are the answers handed back (an ``accepted`` answer is durable).
 
-On PostgreSQL every statement is a round trip to another process, so a group of several jobs runs
-without the savepoints (``_land_group_pg``): a job that answers a problem (403, 409) has written
-nothing but the device's ``last_seen``, and any other failure rolls the whole group back, after
-which each job runs again alone, under a savepoint. The feed lock, the feed rows of every job and
-the COMMIT go out in one pipeline (one round trip).
+On PostgreSQL every statement is a round trip to another process, so a group runs without the
+savepoints (``_land_group_pg``): a job that answers a problem (403, 409) has written nothing but
+the device's ``last_seen``, and any other failure rolls the whole group back, after which each job
+runs again alone. The common pushes of a group (new records only) are one statement each, all
+sent in one pipeline (``push_pg.py``); the feed lock, the feed rows of every job and the COMMIT go
+out in a second one: a group of such pushes costs two round trips.
 
 If the group's feed or commit fails, each job is run again alone. Answers are delivered to the
 asyncio loop of the request (``call_soon_threadsafe``). The thread holds the process-wide SQLite
@@ -249,9 +250,9 @@ class GroupWriter:
 def land_group(db: Any, conn: Connection, group: list[_Ticket], retry: list[_Ticket]) -> None:
     """Every job's records, then every feed row after one lock (the caller commits).
 
-    PostgreSQL, several jobs: ``_land_group_pg`` (no savepoint per job, the tail in one round
-    trip). Otherwise each job runs under a savepoint of its own."""
-    if len(group) > 1 and not db.is_sqlite:
+    PostgreSQL: ``_land_group_pg`` (no savepoint per job, the tail in one round trip). SQLite:
+    each job runs under a savepoint of its own."""
+    if not db.is_sqlite:
         _land_group_pg(db, conn, group)
         return
     cur = raw(conn).cursor()
@@ -284,14 +285,16 @@ def land_group(db: Any, conn: Connection, group: list[_Ticket], retry: list[_Tic
 
 class _GroupFailed(Exception):
     """A job of a PostgreSQL group failed in a way that may have left writes of its own: the
-    whole group is rolled back and each job runs again alone (under a savepoint)."""
+    whole group is rolled back and each job runs again alone (a job alone raises its error
+    itself: ``GroupWriter._failed`` runs it again when that was transient)."""
 
 
 def _aborted(dbapi: Any) -> bool:
     """The PostgreSQL transaction is in error (a statement failed): only a rollback helps."""
-    from psycopg.pq import TransactionStatus
+    return bool(dbapi.info.transaction_status == _INERROR)
 
-    return bool(dbapi.info.transaction_status == TransactionStatus.INERROR)
+
+_INERROR = 3  # psycopg.pq.TransactionStatus.INERROR (psycopg is not imported on SQLite)
 
 
 class _Queued:
@@ -314,6 +317,53 @@ class _Queued:
         return psycopg.RawCursor(self._cur.connection)
 
 
+def _land_quick_pg(dbapi: Any, group: list[_Ticket], feeding: list[_Ticket]) -> list[_Ticket]:
+    """Every common push of the group as one statement, all in one pipeline (``push_pg``);
+    the jobs left to run their own ``land``, in queue order. Those that landed join ``feeding``.
+
+    When a statement fails (a lost race: another transaction stored one of the ids meanwhile)
+    the savepoint taken first is rolled back and every job runs its own ``land``."""
+    from sync.server.push_pg import plan
+
+    quick = [(ticket, q) for ticket in group if (q := plan(ticket.job)) is not None]
+    if not quick:
+        return group
+    import psycopg
+
+    cursors = [psycopg.RawCursor(dbapi) for _ in range(len(quick) + 1)]
+    ctl = cursors[-1]  # the savepoint's (a cursor keeps the last result of its own)
+    try:
+        try:
+            with dbapi.pipeline():
+                ctl.execute("SAVEPOINT dp_group")
+                for cur, (_ticket, q) in zip(cursors, quick, strict=False):
+                    cur.execute(q.statement, q.params)
+                ctl.execute("RELEASE SAVEPOINT dp_group")  # skipped after an error
+        except psycopg.Error as err:
+            if dbapi.info.transaction_status != _INERROR:
+                raise
+            if err.sqlstate != "23505":  # a lost race is expected now and then; this is not
+                log.warning("quick push statement failed: %r", err)
+            with dbapi.pipeline():
+                ctl.execute("ROLLBACK TO SAVEPOINT dp_group")
+                ctl.execute("RELEASE SAVEPOINT dp_group")
+            return group
+        left: set[int] = set()
+        for cur, (ticket, q) in zip(cursors, quick, strict=False):
+            landed = q.landed(cur.fetchone())
+            if landed is None:  # no such device: the job finds none either
+                continue
+            if landed:
+                feeding.append(ticket)
+            else:
+                left.add(id(ticket))
+    finally:
+        for cur in cursors:
+            cur.close()
+    quick_ids = {id(ticket) for ticket, _ in quick}
+    return [t for t in group if id(t) not in quick_ids or id(t) in left]
+
+
 def _land_group_pg(db: Any, conn: Connection, group: list[_Ticket]) -> None:
     """Several jobs in one PostgreSQL transaction, with fewer round trips than a savepoint each.
 
@@ -325,12 +375,14 @@ def _land_group_pg(db: Any, conn: Connection, group: list[_Ticket]) -> None:
     lock is taken after every job's session writes, as a single push does."""
     dbapi = raw(conn)
     feeding: list[_Ticket] = []
-    for ticket in group:
+    for ticket in _land_quick_pg(dbapi, group, feeding):
         try:
             wants_feed = ticket.job.land(conn)
         except Exception as err:
             ticket.error = err
             if not _is_problem(err) or _aborted(dbapi):
+                if len(group) == 1:
+                    raise
                 raise _GroupFailed() from err
             continue
         if _aborted(dbapi):  # an error swallowed on the way: nothing of this group may commit
