@@ -50,15 +50,25 @@ from bench.server_http import Connection
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from digipunt_app.core.ids import new_id  # noqa: E402
 from sync.server import admin, tokens  # noqa: E402
 from sync.server.db import Database  # noqa: E402
 from sync.server.models import Device as DeviceRow  # noqa: E402
 from tests.sync.server.records import session_payload  # noqa: E402
 
 
+def _random_id() -> str:
+    return str(uuid.uuid4())
+
+
+#: record ids as the app makes them (UUIDv7, time-ordered: a new session's index entries go at
+#: the end of the indexes); ``--random-ids``: UUIDv4, each insert on a random index page
+_record_id = new_id
+
+
 def _record(punt: str) -> dict:
     return {
-        "type": "help_session", "id": str(uuid.uuid4()), "rev": 1, "base_rev": 0,
+        "type": "help_session", "id": _record_id(), "rev": 1, "base_rev": 0,
         "deleted": False, "updated_at": datetime.now(UTC).isoformat(),
         "payload": session_payload(punt, local_date=date.today()),
     }
@@ -341,8 +351,13 @@ def main() -> int:
     p.add_argument("--client", choices=["async", "threads"], nargs="+", default=["async"],
                    help="devices as coroutines of one event loop (raw HTTP/1.1), or as 200 "
                    "threads with requests (the first version of this bench)")
+    p.add_argument("--random-ids", action="store_true",
+                   help="record ids as UUIDv4 (the bench's ids before session 10), not UUIDv7 "
+                   "as the app makes them")
     p.add_argument("--no-write", action="store_true")
     args = p.parse_args()
+    global _record_id
+    _record_id = _random_id if args.random_ids else new_id
     results: dict[str, dict] = {}
     for client in args.client:
         for workers in args.workers:
@@ -360,11 +375,13 @@ def main() -> int:
                         args.history,
                     )
     ms = 1000.0
+    ids = "UUIDv4 (`--random-ids`)" if args.random_ids else "UUIDv7, as the app makes them"
     lines = [
         f"### {args.devices} devices syncing at once (bar: p95 <= 250 ms, no error)",
         "",
         f"Each of {args.rounds} rounds: all {args.devices} devices released together; each pushes "
         f"{args.records} new sessions, then pulls (the sessions of its digipunt's other devices). "
+        f"Record ids are {ids}. "
         f"Before the timed rounds each device pushed {args.history} sessions (untimed; "
         f"{args.devices * args.history:,} in all) and PostgreSQL was ANALYZEd, as autovacuum does "
         "on a live server. PostgreSQL runs durable, as docs/DEPLOY.md says (`fsync`, "
