@@ -148,7 +148,9 @@ class RecordVersion(Base):
     deleted: Mapped[bool]
     updated_at: Mapped[datetime]
     content_hash: Mapped[str] = mapped_column(String(64))
-    payload: Mapped[dict[str, Any]]
+    #: the version's payload; on SQLite JSON ``null`` (read as None) while the version is the
+    #: current one: the current row holds it then, and an edit copies it here (``push`` doc)
+    payload: Mapped[dict[str, Any] | None] = mapped_column(nullable=False)
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
     #: local_date of help sessions (for retention); NULL for helpers
     local_date: Mapped[date | None] = mapped_column(index=True)

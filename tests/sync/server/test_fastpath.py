@@ -163,7 +163,7 @@ def test_a_version_hashed_before_the_new_scheme_is_still_a_duplicate(
     rec = record(session_payload(dev.digipunt_id))
     assert _answers(_push(srv, dev.token, batch(rec))) == [("accepted", None)]
     with srv.db.session() as s:
-        stored = s.scalar(select(RecordVersion).where(RecordVersion.id == rec["id"]))
+        stored = s.get(HelpSession, rec["id"])  # the stored payload (of the current version)
 
         class _Rec:  # what the old hash covered
             type, deleted, updated_at = "help_session", False, NOW
