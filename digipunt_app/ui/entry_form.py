@@ -11,14 +11,14 @@ The form is built before the window's first paint, so it follows the rules of ``
 from __future__ import annotations
 
 import contextlib
+import time
 from datetime import UTC, datetime
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, QLocale, QSize, Signal
-from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
+from PySide6.QtCore import QDateTime, QLocale, QSize, QTimeZone, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -112,6 +112,7 @@ class EntryForm(QWidget):
         self._last_saved: str | None = None
         self._saving = False
         self._catalog_services: list[tuple[str, dict[str, str]]] = []  # (code, labels by lang)
+        self._shown = (0, 0)  # the field's wall-clock seconds and the moment they show
         self._build()
         self._shortcuts()
         self.retranslate()
@@ -135,13 +136,11 @@ class EntryForm(QWidget):
         col.addWidget(self.services_box)
 
         self.outcome_box = QGroupBox(body)
-        self.outcome_group = QButtonGroup(self)
         of = FlowLayout(self.outcome_box, spacing=16)
         of.setContentsMargins(8, 8, 8, 8)
         self.outcome_buttons: dict[str, QRadioButton] = {}
         for code in labels.outcome_labels():
-            button = QRadioButton(self.outcome_box)
-            self.outcome_group.addButton(button)
+            button = QRadioButton(self.outcome_box)  # one choice: radios of one box exclude
             of.addWidget(button)
             self.outcome_buttons[code] = button
         col.addWidget(self.outcome_box)
@@ -152,7 +151,12 @@ class EntryForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form = form
         self.helper = QComboBox(self.details_box)
-        self.started = QDateTimeEdit(self.details_box)
+        # The field keeps UTC and shows the local wall-clock time (``_show_time``/``_shown_time``):
+        # a local-time QDateTimeEdit converts its range (years 100 to 9999) with the C library's
+        # mktime when it is made, ~2 ms before the first paint.
+        self._utc = QTimeZone.utc()
+        self.started = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(0, self._utc), self.details_box)
+        self.started.setTimeZone(self._utc)
         self.started.setCalendarPopup(True)
         self.started.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.started.dateTimeChanged.connect(self._time_edited)
@@ -181,8 +185,7 @@ class EntryForm(QWidget):
         code_row.addWidget(self.code, 1)
         code_row.addWidget(self.new_code)
         self.postcode = QLineEdit(self.details_box)
-        self.postcode.setMaxLength(4)
-        self.postcode.setValidator(QRegularExpressionValidator(r"[0-9]{0,4}", self.postcode))
+        self.postcode.setMaxLength(4)  # digits only: after_first_paint (the store checks it too)
         self.row_labels: dict[str, QLabel] = {}
         for key, field in (
             ("helper", self.helper),
@@ -253,6 +256,14 @@ class EntryForm(QWidget):
         outer.addLayout(bar)
 
         self.setTabOrder(self.tiles.more, self.outcome_buttons["solved_by_visitor"])
+
+    def after_first_paint(self) -> None:
+        """What the first paint does not need (the main window calls it then): the postcode's
+        digits-only validator (QRegularExpression's types, ~1 ms; a postcode saved before it
+        is there is still checked by the store)."""
+        from PySide6.QtGui import QRegularExpressionValidator
+
+        self.postcode.setValidator(QRegularExpressionValidator(r"[0-9]{0,4}", self.postcode))
 
     def _shortcuts(self) -> None:
         """Number keys (top row and keypad) pick tiles, Enter saves, Esc clears: only while the
@@ -330,9 +341,7 @@ class EntryForm(QWidget):
             True
         )
         self.started.blockSignals(True)
-        # Local time without a QTimeZone: QTimeZone.systemTimeZone() reads the zone database
-        # (~8 ms the first time, before the first paint); the local clock shows the same.
-        self.started.setDateTime(QDateTime.fromSecsSinceEpoch(int(d.started_at.timestamp())))
+        self._show_time(int(d.started_at.timestamp()))
         self.started.blockSignals(False)
         self.duration.setValue(d.duration_min)
         self._select_data(self.channel, d.channel)
@@ -351,12 +360,31 @@ class EntryForm(QWidget):
             check.setChecked(code in d.referrals)
         self.notes.setPlainText(d.notes)
 
+    def _show_time(self, secs: int) -> None:
+        """Show the moment ``secs`` (since the epoch) as local wall-clock time. The local offset
+        comes from Python's clock, not from QTimeZone.systemTimeZone() (which reads the zone
+        database: ~8 ms the first time, before the first paint)."""
+        wall = secs + time.localtime(secs).tm_gmtoff
+        self._shown = (wall, secs)  # the hour that repeats when summer time ends stays as it was
+        self.started.setDateTime(QDateTime.fromSecsSinceEpoch(wall, self._utc))
+
+    def _shown_time(self) -> int:
+        """The moment (seconds since the epoch) of the local wall-clock time in the field."""
+        shown = self.started.dateTime().toSecsSinceEpoch()
+        if shown == self._shown[0]:
+            return self._shown[1]
+        wall = time.gmtime(shown)
+        try:
+            return int(time.mktime((*wall[:8], -1)))  # -1: the local rules say if DST applies
+        except (OverflowError, ValueError, OSError):  # a year the platform cannot convert:
+            return self.started.dateTime().toSecsSinceEpoch()  # the store refuses it anyway
+
     def draft(self) -> SessionDraft:
         """What the form holds now, as a ``SessionDraft``."""
         from digipunt_app.core.records import SessionDraft
 
         if self._time_touched:
-            started = datetime.fromtimestamp(self.started.dateTime().toSecsSinceEpoch(), UTC)
+            started = datetime.fromtimestamp(self._shown_time(), UTC)
         else:
             started = datetime.now(UTC)
         outcome = next(c for c, b in self.outcome_buttons.items() if b.isChecked())

@@ -36,7 +36,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -56,11 +55,14 @@ from digipunt_app.ui.entry_form import EntryForm
 from digipunt_app.ui.operations import Operations
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QAction, QCloseEvent
 
     from digipunt_app.ui.helpers_page import HelpersPage
     from digipunt_app.ui.session_list import SessionList
     from digipunt_app.ui.settings_page import SettingsPage
+
+
+MENUS = ("file", "sync", "help")  # in the menu bar in this order
 
 
 def catalog_services(catalog: Any) -> list[tuple[str, dict[str, str]]]:
@@ -173,17 +175,13 @@ class MainWindow(QMainWindow):
         i18n.changes().languageChanged.connect(self._language_changed)
         i18n.changes().fontScaleChanged.connect(self._font_scale_changed)
 
-        self._menus: dict[str, QMenu] = {}
-        bar = self.menuBar()
-        for key in ("file", "sync", "help"):
-            self._menus[key] = bar.addMenu("")
-        self.quit_action = QAction(self)
-        # setShortcuts(StandardKey): every platform binding, and no Qt.Key overload lookup.
-        self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
-        self.add_action("file", self.quit_action)
-        self._menus["sync"].menuAction().setVisible(False)  # until the sync part adds actions
-        self._menus["help"].menuAction().setVisible(False)  # until the about dialog is added
+        # The menu bar shows "Bestand" at the first paint; the other menus join it when they get
+        # their first action, and "Afsluiten" is added right after the paint (no QAction or
+        # QKeySequence.StandardKey before it: see first_paint).
+        self._menus: dict[str, QMenu] = {"file": self.menuBar().addMenu("")}
+        for key in MENUS[1:]:
+            self._menus[key] = QMenu(self)
+        self.quit_action: QAction | None = None
 
         self.status_text = QLabel(self)
         self.statusBar().addWidget(self.status_text, 1)
@@ -202,6 +200,8 @@ class MainWindow(QMainWindow):
     def _painted_once(self) -> None:
         self._painted = True
         self.usable.emit()
+        self._add_quit_action()
+        self.form.after_first_paint()
         if self._open_options is not None:
             self._open_store()
 
@@ -310,13 +310,36 @@ class MainWindow(QMainWindow):
 
     def add_action(self, menu: str, action: QAction, toolbar: bool = False) -> None:
         self._menus[menu].addAction(action)
-        self._menus[menu].menuAction().setVisible(True)
+        self._place_menu(menu)
         if toolbar:
             self.toolbar.addAction(action)
             self.toolbar.show()
 
     def menu(self, key: str) -> QMenu:
         return self._menus[key]
+
+    def _place_menu(self, key: str) -> None:
+        """Put menu ``key`` in the menu bar (once), in the order of ``MENUS``."""
+        menu = self._menus[key]
+        bar = self.menuBar()
+        if menu.menuAction() in bar.actions():
+            return
+        later = [self._menus[k].menuAction() for k in MENUS[MENUS.index(key) + 1:]]
+        before = next((a for a in bar.actions() if a in later), None)
+        if before is None:
+            bar.addMenu(menu)
+        else:
+            bar.insertMenu(before, menu)
+
+    def _add_quit_action(self) -> None:
+        """File > Afsluiten (Ctrl+Q and the platform's other quit keys)."""
+        from PySide6.QtGui import QAction, QKeySequence
+
+        self.quit_action = QAction(self.tr("&Afsluiten"), self)
+        # setShortcuts(StandardKey): every platform binding, and no Qt.Key overload lookup.
+        self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.add_action("file", self.quit_action)
 
     # --- start-up ----------------------------------------------------------------------------
     def start(self, data_dir: Path, **open_options: Any) -> None:
@@ -509,7 +532,8 @@ class MainWindow(QMainWindow):
         self._menus["file"].setTitle(self.tr("Best&and"))
         self._menus["sync"].setTitle(self.tr("S&ynchronisatie"))
         self._menus["help"].setTitle(self.tr("&Help"))
-        self.quit_action.setText(self.tr("&Afsluiten"))
+        if self.quit_action is not None:
+            self.quit_action.setText(self.tr("&Afsluiten"))
         if self._toolbar is not None:
             self._toolbar.setWindowTitle(self.tr("Werkbalk"))
         self.info_close.setText(self.tr("Sluiten"))

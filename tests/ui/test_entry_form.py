@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
+import time
+from datetime import UTC, datetime
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from digipunt_app.core import sessions
 from digipunt_app.core.config import DATA_FILE_NAME
-from digipunt_app.core.records import SessionFilter
+from digipunt_app.core.records import SessionDraft, SessionFilter
 from digipunt_app.ui.visitor_card import VisitorCardDialog, write_card_pdf
 from sync.protocol import visitor_code_is_valid
 from tests.ui.conftest import fetch_row, listed, wait_idle
@@ -103,6 +106,35 @@ def test_edit_from_the_list(qtbot, window):
     qtbot.waitUntil(lambda: getattr(fetch_row(lst.model, 0), "duration_min", 0) == 45,
                     timeout=10000)
     assert not form.is_editing()
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="switches the time zone with time.tzset")
+def test_date_and_time_are_shown_and_saved_in_local_time(qtbot, window, monkeypatch):
+    """The field shows a session's Belgian wall-clock time (summer and winter time, and both
+    times of the hour that repeats when summer time ends), saves it unchanged, and a day
+    stepped with the arrow key is saved as that local time."""
+    monkeypatch.setenv("TZ", "Europe/Brussels")
+    time.tzset()
+    try:
+        form = window.form
+        for utc_text, shown in (
+            ("2026-07-01 10:15", "01/07/2026 12:15"),
+            ("2026-12-07 09:30", "07/12/2026 10:30"),
+            ("2026-10-25 00:30", "25/10/2026 02:30"),
+            ("2026-10-25 01:30", "25/10/2026 02:30"),
+        ):
+            started = datetime.fromisoformat(utc_text).replace(tzinfo=UTC)
+            form.edit(SessionDraft(started_at=started, services=["eid"]))
+            assert form.started.text() == shown
+            assert form.draft().started_at == started
+        form.edit(SessionDraft(started_at=datetime(2026, 7, 1, 10, 15, tzinfo=UTC)))
+        form.started.setFocus()
+        qtbot.keyClick(form.started, Qt.Key.Key_Up)  # the day, the first part of the field
+        assert form.started.text() == "02/07/2026 12:15"
+        assert form.draft().started_at == datetime(2026, 7, 2, 10, 15, tzinfo=UTC)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 def test_privacy_guard_is_shown_inline_and_blocks_saving(qtbot, window):
