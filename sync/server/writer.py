@@ -317,9 +317,9 @@ class _Queued:
         return psycopg.RawCursor(self._cur.connection)
 
 
-def _land_quick_pg(dbapi: Any, group: list[_Ticket], feeding: list[_Ticket]) -> list[_Ticket]:
+def _land_quick_pg(dbapi: Any, group: list[_Ticket], landed: list[_Ticket]) -> list[_Ticket]:
     """Every common push of the group as one statement, all in one pipeline (``push_pg``);
-    the jobs left to run their own ``land``, in queue order. Those that landed join ``feeding``.
+    the jobs left to run their own ``land``, in queue order. Those that landed join ``landed``.
 
     When a statement fails (a lost race: another transaction stored one of the ids meanwhile)
     the savepoint taken first is rolled back and every job runs its own ``land``."""
@@ -350,11 +350,11 @@ def _land_quick_pg(dbapi: Any, group: list[_Ticket], feeding: list[_Ticket]) -> 
             return group
         left: set[int] = set()
         for cur, (ticket, q) in zip(cursors, quick, strict=False):
-            landed = q.landed(cur.fetchone())
-            if landed is None:  # no such device: the job finds none either
+            done = q.landed(cur.fetchone())
+            if done is None:  # no such device: the job finds none either
                 continue
-            if landed:
-                feeding.append(ticket)
+            if done:
+                landed.append(ticket)
             else:
                 left.add(id(ticket))
     finally:
@@ -373,9 +373,12 @@ def _land_group_pg(db: Any, conn: Connection, group: list[_Ticket]) -> None:
     every job without an answer runs again alone (``GroupWriter._failed``), under a savepoint.
     The feed lock, every feed row and the COMMIT go out in one pipeline (one round trip); the
     lock is taken after every job's session writes, as a single push does."""
+    from sync.server.push_pg import write_feed_quick
+
     dbapi = raw(conn)
+    quick: list[_Ticket] = []  # landed by their one statement: their feed rows in one more
     feeding: list[_Ticket] = []
-    for ticket in _land_quick_pg(dbapi, group, feeding):
+    for ticket in _land_quick_pg(dbapi, group, quick):
         try:
             wants_feed = ticket.job.land(conn)
         except Exception as err:
@@ -392,8 +395,10 @@ def _land_group_pg(db: Any, conn: Connection, group: list[_Ticket]) -> None:
     cur = dbapi.cursor()
     try:
         with dbapi.pipeline():
-            if feeding:
+            if feeding or quick:
                 db.lock_feed_raw(cur)
+                if quick:
+                    write_feed_quick(cur, [ticket.job for ticket in quick])
                 queued = _Queued(cur)
                 for ticket in feeding:
                     ticket.job.feed(queued)
