@@ -39,7 +39,7 @@ def test_collection_modes_keep_the_rest_of_a_prepaint_package_in_the_archive(
     # a package's mode would otherwise apply to everything below it
     assert modes["digipunt_app.core.store"] == "pyz"
     assert modes["digipunt_app.ui.dashboard"] == "pyz"
-    assert modes["json"] == "pyc" and modes["json.tool"] == "pyz"
+    assert modes["logging"] == "pyc" and modes["logging.handlers"] == "pyz"
     assert {name for name, mode in modes.items() if mode == "pyc"} == prepaint
 
 
