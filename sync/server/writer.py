@@ -342,8 +342,8 @@ def _land_quick_pg(dbapi: Any, group: list[_Ticket], landed: list[_Ticket]) -> l
         except psycopg.Error as err:
             if dbapi.info.transaction_status != _INERROR:
                 raise
-            if err.sqlstate != "23505":  # a lost race is expected now and then; this is not
-                log.warning("quick push statement failed: %r", err)
+            if err.sqlstate not in ("23505", "40P01"):  # a lost race or a deadlock: expected
+                log.warning("quick push statement failed: %r", err)  # now and then; this not
             with dbapi.pipeline():
                 ctl.execute("ROLLBACK TO SAVEPOINT dp_group")
                 ctl.execute("RELEASE SAVEPOINT dp_group")
