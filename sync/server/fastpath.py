@@ -346,7 +346,8 @@ async def _send_json(send: Any, body: bytes, gzip_ok: bool, started: float,
     headers.append((b"server-timing", f"app;dur={ms:.1f}".encode()))
     cycle = getattr(send, "__self__", None)  # uvicorn's request-response cycle
     transport = getattr(cycle, "transport", None)
-    held = _HeldWrites(transport) if hasattr(transport, "write") else None
+    uvicorn_cycle = type(cycle).__module__.startswith("uvicorn.protocols.http.")
+    held = _HeldWrites(transport) if uvicorn_cycle and hasattr(transport, "write") else None
     if held is not None:
         cycle.transport = held  # type: ignore[union-attr]
     try:
@@ -372,6 +373,9 @@ class _HeldWrites:
 
     def write(self, data: bytes) -> None:
         self._parts.append(data)
+
+    def writelines(self, data: Any) -> None:  # kept in order with write(), should uvicorn use it
+        self._parts.extend(data)
 
     def close(self) -> None:
         self._close = True
