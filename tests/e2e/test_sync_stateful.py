@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -138,6 +139,9 @@ class SyncMachine(RuleBasedStateMachine):
             assert not lonely, f"conflicts on records only one PC changed: {sorted(lonely)}"
         finally:
             self.proxy.close()
+            for desk in self.desks:
+                desk.close()
+            shutil.rmtree(self.tmp, ignore_errors=True)  # each example's three PCs' folders
             for desk in self.desks:
                 desk.close()
 
