@@ -3,6 +3,7 @@ sync, and the same N documents replicated by PouchDB to pouchdb-server, in the s
 
     .venv/bin/python bench/sync_push.py [--sessions 10000] [--no-write]
     .venv/bin/python bench/sync_push.py --two-in-flight 2   # the experiment below, ~1.5 min
+    .venv/bin/python bench/sync_push.py --batch-sizes 500,1000,2000   # the other, ~1.5 min
 
 Our side: the real app store (N sessions made through the store's own validation), the real sync
 engine, and ``digipunt-server`` (SQLite) as a child process. The timed runs go straight to the
@@ -29,6 +30,8 @@ Prints markdown and writes it into the ``sync`` section of BENCHMARKS.md.
 
 ``--two-in-flight SEGMENT`` runs only an experiment: would two pushes in flight (two connections,
 alternating batches) beat one? (``two_in_flight``; the answer is in BENCHMARKS.md ``sync``.)
+``--batch-sizes 500,1000,2000`` another: the first push with the server's ``max_batch_records``
+at each size (``batch_sizes``; the answer is there too).
 """
 
 from __future__ import annotations
@@ -140,7 +143,7 @@ def make_store(folder: Path, count: int, rng: random.Random) -> None:
 class Server:
     """digipunt-server (SQLite) as a child process, with one digipunt and enrol codes."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, max_batch_records: int | None = None) -> None:
         from sync.server import admin
         from sync.server.db import Database
 
@@ -153,9 +156,10 @@ class Server:
         db.dispose()
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        serve = ["serve", "--db", self.db_url, "--host", "127.0.0.1", "--port", str(self.port)]
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "sync.server.cli", "serve", "--db", self.db_url,
-             "--host", "127.0.0.1", "--port", str(self.port)],
+            [sys.executable, "-m", "sync.server.cli", *serve] if max_batch_records is None
+            else [sys.executable, __file__, SERVE_MAX_BATCH, str(max_batch_records), *serve],
             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         wait_http(self.url + "/v1/health")
@@ -163,6 +167,24 @@ class Server:
     def stop(self) -> None:
         self.proc.terminate()
         self.proc.wait(timeout=30)
+
+
+SERVE_MAX_BATCH = "--serve-max-batch"
+
+
+def serve_max_batch(max_batch_records: int, argv: list[str]) -> int:
+    """``digipunt-server`` (``argv``: its CLI arguments) with another ``max_batch_records``
+    default, for ``--batch-sizes`` only (the server's CLI has no option for it)."""
+    import dataclasses
+
+    from sync.server import settings
+
+    settings.Settings = dataclasses.make_dataclass(
+        "Settings", [("max_batch_records", int, max_batch_records)], bases=(settings.Settings,),
+        frozen=True)
+    from sync.server.cli import main as server_main
+
+    return server_main(argv)
 
 
 class Stub:
@@ -225,14 +247,16 @@ def serve_stub(port: int) -> None:
     ThreadingHTTPServer(("127.0.0.1", port), Handler).serve_forever()
 
 
-def run_ours(template: Path, work: Path, mode: str, run: int = 0) -> dict[str, Any]:
+def run_ours(template: Path, work: Path, mode: str, run: int = 0,
+             max_batch_records: int | None = None) -> dict[str, Any]:
     """``mode``: "timed" (straight to the server), "counted" (through the counting proxy) or
     "alone" (enrolled at the server, then pushed to the stub). ``run`` numbers the timed runs
-    (each gets a fresh store copy and a fresh server database)."""
+    (each gets a fresh store copy and a fresh server database). ``max_batch_records``: the
+    server's, when not its default."""
     counted = mode == "counted"
     folder = work / f"ours-{mode}-{run}"
     shutil.copytree(template, folder / "pc")
-    server = Server(folder)
+    server = Server(folder, max_batch_records)
     proxy = FaultProxy(server.url) if counted else None
     stub = Stub() if mode == "alone" else None
     try:
@@ -432,6 +456,41 @@ def two_in_flight(sessions: int, segment: int) -> str:
     ]) + "\n"
 
 
+# --- experiment: the server's batch size -------------------------------------------------------
+def batch_sizes(sessions: int, sizes: list[int], rounds: int) -> str:
+    """The first push of ``sessions`` with the server's ``max_batch_records`` (which the app
+    takes from ``/v1/sync/config``) at each of ``sizes``: ``rounds`` timed runs each, as
+    ``run_ours`` times them, sizes interleaved and their order alternating per round (load that
+    drifts hits all alike). Prints markdown; writes nothing."""
+    results: dict[int, list[dict[str, Any]]] = {size: [] for size in sizes}
+    loads: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="digipunt-bench-batch-") as tmp:
+        work = Path(tmp)
+        make_store(work / "template", sessions, random.Random(2026))
+        run = 0
+        for r in range(rounds):
+            for size in sizes if r % 2 == 0 else sizes[::-1]:
+                run += 1
+                results[size].append(run_ours(work / "template", work, "timed", run, size))
+                loads.append(os.getloadavg()[0])
+                shutil.rmtree(work / f"ours-timed-{run}")
+    lines = [
+        f"First push of {sessions:,} sessions by the server's batch size, "
+        f"{datetime.now(UTC):%Y-%m-%d}: {rounds} runs each, interleaved, SQLite server, load "
+        f"{min(loads):.1f}-{max(loads):.1f} on {os.cpu_count()} cores.",
+        "",
+        "| max_batch_records | requests | best | median | app CPU (median) | server CPU (median) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for size, runs in results.items():
+        med = {key: statistics.median(r[key] or 0.0 for r in runs)
+               for key in ("seconds", "cpu", "server_cpu")}
+        lines.append(
+            f"| {size} | {runs[0]['requests']} | {min(r['seconds'] for r in runs):.2f} s | "
+            f"{med['seconds']:.2f} s | {med['cpu']:.2f} s | {med['server_cpu']:.2f} s |")
+    return "\n".join(lines) + "\n"
+
+
 # --- report ----------------------------------------------------------------------------------
 def report(n: int, timed: list[dict[str, Any]], counted: dict[str, Any], alone: dict[str, Any],
            peer: dict[str, Any] | None, doc_bytes: int) -> str:
@@ -536,10 +595,20 @@ def main() -> int:
                         help="only the two-pushes-in-flight experiment (40,000 sessions unless "
                         "--sessions says otherwise; SEGMENT batches per timed segment); prints, "
                         "writes nothing")
+    parser.add_argument("--batch-sizes", metavar="SIZES",
+                        help="only the batch-size experiment: the server's max_batch_records at "
+                        "each of these (comma-separated), interleaved; prints, writes nothing")
+    parser.add_argument("--rounds", type=int, default=6, help="runs per size (--batch-sizes)")
     parser.add_argument("--stub-port", type=int, help=argparse.SUPPRESS)
+    if sys.argv[1:2] == [SERVE_MAX_BATCH]:  # a child of --batch-sizes: the server itself
+        return serve_max_batch(int(sys.argv[2]), sys.argv[3:])
     args = parser.parse_args()
     if args.stub_port:
         serve_stub(args.stub_port)
+        return 0
+    if args.batch_sizes:
+        print(batch_sizes(args.sessions, [int(s) for s in args.batch_sizes.split(",")],
+                          args.rounds))
         return 0
     if args.two_in_flight:
         sessions = args.sessions if args.sessions != 10_000 else 40_000
