@@ -373,11 +373,11 @@ class EntryForm(QWidget):
         shown = self.started.dateTime().toSecsSinceEpoch()
         if shown == self._shown[0]:
             return self._shown[1]
-        wall = time.gmtime(shown)
-        try:
+        try:  # Windows: gmtime and mktime raise before 1970 (and after 3000)
+            wall = time.gmtime(shown)
             return int(time.mktime((*wall[:8], -1)))  # -1: the local rules say if DST applies
         except (OverflowError, ValueError, OSError):  # a year the platform cannot convert:
-            return self.started.dateTime().toSecsSinceEpoch()  # the store refuses it anyway
+            return shown  # the store refuses it anyway (before 2000 or in the future)
 
     def draft(self) -> SessionDraft:
         """What the form holds now, as a ``SessionDraft``."""

@@ -137,6 +137,30 @@ def test_date_and_time_are_shown_and_saved_in_local_time(qtbot, window, monkeypa
         time.tzset()
 
 
+def test_a_date_before_1970_on_windows_is_refused_with_the_stores_message(
+    qtbot, window, monkeypatch
+):
+    """Windows' C library converts no time before 1970 (``time.gmtime`` and ``mktime`` raise
+    OSError there): a session date typed that far back is refused by the store with its message,
+    not lost in an exception while the form is read."""
+    real_gmtime = time.gmtime
+
+    def windows_gmtime(secs=None):
+        if secs is not None and secs < 0:
+            raise OSError(22, "Invalid argument")
+        return real_gmtime(secs)
+
+    monkeypatch.setattr(time, "gmtime", windows_gmtime)
+    form = window.form
+    form.tiles.toggle_number(1)
+    form.started.setDateTime(form.started.dateTime().addYears(-60))  # 1966 or so
+    assert form.draft().started_at.year < 1970
+    form.save()
+    qtbot.waitUntil(lambda: bool(form.message_text()), timeout=10000)
+    assert "verleden" in form.message_text()
+    assert _count(window) == 0
+
+
 def test_privacy_guard_is_shown_inline_and_blocks_saving(qtbot, window):
     form = window.form
     form.tiles.toggle_number(1)
