@@ -142,8 +142,6 @@ class SyncMachine(RuleBasedStateMachine):
             for desk in self.desks:
                 desk.close()
             shutil.rmtree(self.tmp, ignore_errors=True)  # each example's three PCs' folders
-            for desk in self.desks:
-                desk.close()
 
 
 @pytest.mark.slow
