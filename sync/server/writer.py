@@ -365,12 +365,15 @@ def _land_quick_pg(dbapi: Any, group: list[_Ticket], landed: list[_Ticket]) -> l
 
 
 def _land_group_pg(db: Any, conn: Connection, group: list[_Ticket]) -> None:
-    """Several jobs in one PostgreSQL transaction, with fewer round trips than a savepoint each.
+    """The jobs of a group (one or several) in one PostgreSQL transaction, without a savepoint
+    per job: the common pushes first, one statement each (``_land_quick_pg``), then each other
+    job's own ``land``.
 
     A job either lands whole, or raises ``ApiProblem`` (403, 409) having written nothing but the
     device's ``last_seen`` (the push code checks ownership before writing; its careful path
     rolls back a savepoint of its own), or fails otherwise: then the group is rolled back and
-    every job without an answer runs again alone (``GroupWriter._failed``), under a savepoint.
+    every job without an answer runs again alone (``GroupWriter._failed``); a job alone raises
+    its error, and ``_failed`` runs it again when the error was transient (a deadlock).
     The feed lock, every feed row and the COMMIT go out in one pipeline (one round trip); the
     lock is taken after every job's session writes, as a single push does."""
     from sync.server.push_pg import write_feed_quick
