@@ -65,4 +65,3 @@ def fill_font_database() -> threading.Thread:
     thread = threading.Thread(target=QFontDatabase.families, name="digipunt-fonts", daemon=True)
     thread.start()
     return thread
-

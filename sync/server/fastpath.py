@@ -15,7 +15,8 @@ parameter the endpoint does not take or out of range, a missing/unknown/revoked 
 that is no valid ``PushRequest``, a body over the limits, an unknown encoding or content type, a
 batch over ``max_batch_records``. FastAPI then gives the same 4xx problem answers as ever; the
 routes stay in the OpenAPI document. Answers of the fast path carry the same headers as
-FastAPI's (``content-type``, ``server-timing``, gzip when asked for and 1 KiB or more).
+FastAPI's (``content-type``, ``server-timing``, gzip when asked for and 1 KiB or more); under
+uvicorn an answer's status line, headers and body leave in one socket write (``_HeldWrites``).
 """
 
 from __future__ import annotations
