@@ -132,6 +132,7 @@ def test_a_group_that_loses_a_race_for_an_id_answers_as_a_lost_race(
                   record(session_payload(a.digipunt_id), id="race-2"))
     calm = batch(record(session_payload(b.digipunt_id), id="calm-1"))
     committed = threading.Event()
+    landed = threading.Event()  # the other transaction holds its rows, not yet committed
 
     if srv.db.is_sqlite:  # one writer at a time: stored before the group runs
         Pusher(srv.db, _caller(srv, a), {"eid"}).run(parse_push(_json(raced)))
@@ -145,11 +146,12 @@ def test_a_group_that_loses_a_race_for_an_id_answers_as_a_lost_race(
             with srv.db.write() as s:
                 pusher = Pusher(srv.db, _caller(srv, a), {"eid"})
                 pusher.land(s.connection(), parse_push(_json(batch(raced["records"][1]))))
+                landed.set()
                 time.sleep(0.5)
             committed.set()
 
         threading.Thread(target=store, daemon=True).start()
-        time.sleep(0.2)
+        assert landed.wait(10)
 
     answers = _group(srv, [(a.token, raced), (b.token, calm)], before=meanwhile)
     assert committed.wait(10)
