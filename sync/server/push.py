@@ -54,6 +54,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
+from itertools import chain
 from typing import Annotated, Any
 
 from pydantic import (
@@ -174,12 +175,6 @@ class _LostRace(Exception):
 
 
 # --- parsing ---------------------------------------------------------------------------------
-def _payload_kind(value: Any) -> str:
-    if isinstance(value, dict):
-        return "helper" if "display_name" in value else "help_session"
-    return "helper" if isinstance(value, HelperPayload) else "help_session"
-
-
 def _without_validators(model: type[BaseModel], types: dict[str, Any]) -> type[BaseModel]:
     """A model with ``model``'s fields (same order, defaults, constraints, so the same JSON),
     but none of its Python validators; fields named in ``types`` get that annotation instead."""
@@ -254,18 +249,12 @@ class _Checked:
 
 
 def _utc_iso(value: datetime) -> str:
-    """``value.astimezone(UTC).isoformat()``; at offset 0 printed directly (half the cost)."""
-    offset = value.utcoffset()
-    if offset or offset is None:  # another offset, or naive (never from the wire)
-        return value.astimezone(UTC).isoformat()
-    fields = (value.year, value.month, value.day, value.hour, value.minute, value.second)
-    if value.microsecond:
-        return _ISO_UTC_US % (*fields, value.microsecond)
-    return _ISO_UTC % fields
-
-
-_ISO_UTC = "%04d-%02d-%02dT%02d:%02d:%02d+00:00"
-_ISO_UTC_US = "%04d-%02d-%02dT%02d:%02d:%02d.%06d+00:00"
+    """``value.astimezone(UTC).isoformat()``; at offset 0 (what ``isoformat`` ends with then:
+    a naive time has no suffix, any other offset another one) that is ``isoformat()`` itself."""
+    text = value.isoformat()
+    if text.endswith("+00:00"):
+        return text
+    return value.astimezone(UTC).isoformat()
 
 
 def _content_hash(rec: Any, payload_json: str) -> str:
@@ -314,10 +303,12 @@ def _checked(rec: Any, model: Any) -> _Checked | str:
         return f"rev {rec.rev} must be greater than base_rev {rec.base_rev}"
     if "\x00" in rec.id:  # PostgreSQL text cannot hold it (a 500 there); refused on both
         return "id must not contain a NUL character"
-    for name, value in (("updated_at", rec.updated_at),
-                        ("payload.started_at", getattr(model, "started_at", None))):
-        if value is not None and _beyond_utc(value):
-            return f"{name}: {value.isoformat()} is outside years 1-9999 in UTC"
+    # the year test first: ``_beyond_utc`` is a call per time, and nearly never needed
+    updated, started = rec.updated_at, getattr(model, "started_at", None)
+    if updated.year in (1, 9999) and _beyond_utc(updated):
+        return f"updated_at: {updated.isoformat()} is outside years 1-9999 in UTC"
+    if started is not None and started.year in (1, 9999) and _beyond_utc(started):
+        return f"payload.started_at: {started.isoformat()} is outside years 1-9999 in UTC"
     # the serializer itself: what ``model_dump_json()`` returns, minus its wrapper (~2x faster)
     text = type(model).__pydantic_serializer__.to_json(model).decode()
     return _Checked(rec, model, text, _content_hash(rec, text))
@@ -356,10 +347,19 @@ def parse_push(body: bytes | str) -> ParsedPush | None:
     else:
         # A payload of the other type (a helper payload under a help_session record), or one
         # that fails a check of ``HelpSessionPayload``'s validators: record by record (rare).
-        if all(_payload_kind(rec.payload) == rec.type and _quick_payload_ok(rec.payload)
-               for rec in typed.records):
-            items: list[_Checked | str] = [_checked(rec, rec.payload) for rec in typed.records]
-            punts = {rec.payload.digipunt_id for rec in typed.records}
+        # One loop for those checks and ``_checked`` (two passes cost ~0.5 ms more per 500).
+        items: list[_Checked | str] = []
+        punts: set[str] = set()
+        for rec in typed.records:
+            model = rec.payload
+            if isinstance(model, HelperPayload):
+                if rec.type != "helper":
+                    break
+            elif rec.type != "help_session" or not _quick_payload_ok(model):
+                break
+            punts.add(model.digipunt_id)
+            items.append(_checked(rec, model))
+        else:
             return ParsedPush(typed.client_time, list(typed.records), items, punts)
     try:
         req = PushRequest.model_validate_json(body)
@@ -465,7 +465,7 @@ def insert_rows(cur: Any, sql: Sql, statement: str, rows: list[tuple[Any, ...]])
     for start in range(0, len(rows), per):
         part = rows[start:start + per]
         cur.execute(f"{head} VALUES {', '.join([values] * len(part))}",
-                    [value for row in part for value in row])
+                    list(chain.from_iterable(part)))
 
 
 _SQLITE_ROWS_CAP = 2000  # a batch of 500 sessions and their service rows in one statement
@@ -550,7 +550,7 @@ class Pusher:
                 results[i] = PushResult(id=rec.id, rev=rec.rev, status="rejected", detail=item)
             else:
                 checked.append((i, item))
-        checked.sort(key=lambda pair: (pair[1].record.id, pair[0]))
+        checked.sort(key=lambda pair: pair[1].record.id)  # stable: batch order within an id
         cur = raw(conn).cursor()
         try:
             # First lock taken: the device row (pushes of one device queue here, in order).
