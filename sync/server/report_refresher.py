@@ -5,7 +5,10 @@ A report recounts the (digipunt, month) buckets marked since the last count befo
 digipunt: at 1M sessions the coordinator's first report of the morning would wait over a second
 for it. The refresher does that count in the server instead, in its own short transaction,
 when no new mark has appeared for one interval (so it never competes with a burst of pushes;
-after ``max_wait_ticks`` intervals of non-stop pushes it counts anyway). Correctness does not
+after ``max_wait_ticks`` intervals of non-stop pushes it counts anyway: 6, about a minute with
+``serve``'s 10 s, so that on a busy day, when pushes never stop for 10 s, a report still finds
+at most a minute of marks, a few digipunt-months, not every digipunt's: BENCHMARKS.md has ~18 ms
+per digipunt-month at 1M sessions, ~1 s for one month at all 56). Correctness does not
 depend on it: a report still counts whatever is marked when it runs, and a mark committed
 during a count stays for the next one (``report_aggregates`` module doc).
 
@@ -29,7 +32,7 @@ _MARKS = text("SELECT max(id), min(month), max(month) FROM report_dirty")
 
 
 class ReportRefresher:
-    def __init__(self, engine: Engine, interval_s: float, max_wait_ticks: int = 30) -> None:
+    def __init__(self, engine: Engine, interval_s: float, max_wait_ticks: int = 6) -> None:
         self.engine = engine
         self.interval_s = interval_s
         self.max_wait_ticks = max_wait_ticks
