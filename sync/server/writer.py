@@ -291,10 +291,9 @@ class _GroupFailed(Exception):
 
 def _aborted(dbapi: Any) -> bool:
     """The PostgreSQL transaction is in error (a statement failed): only a rollback helps."""
-    return bool(dbapi.info.transaction_status == _INERROR)
+    from psycopg.pq import TransactionStatus  # only on PostgreSQL (SQLite never gets here)
 
-
-_INERROR = 3  # psycopg.pq.TransactionStatus.INERROR (psycopg is not imported on SQLite)
+    return bool(dbapi.info.transaction_status == TransactionStatus.INERROR)
 
 
 class _Queued:
@@ -340,7 +339,7 @@ def _land_quick_pg(dbapi: Any, group: list[_Ticket], landed: list[_Ticket]) -> l
                     cur.execute(q.statement, q.params)
                 ctl.execute("RELEASE SAVEPOINT dp_group")  # skipped after an error
         except psycopg.Error as err:
-            if dbapi.info.transaction_status != _INERROR:
+            if not _aborted(dbapi):
                 raise
             if err.sqlstate not in ("23505", "40P01"):  # a lost race or a deadlock: expected
                 log.warning("quick push statement failed: %r", err)  # now and then; this not
