@@ -40,9 +40,7 @@ def _skip_stdlib_source_scan() -> None:
             table.setdefault(name, -1)
 
 
-_skip_stdlib_source_scan()  # before the imports below (DESIGN.md §10, start to usable window)
-
-from digipunt_app.ui import first_paint  # noqa: E402
+_skip_stdlib_source_scan()  # before the UI modules' imports (DESIGN.md §10, start to usable window)
 
 if TYPE_CHECKING:
     from digipunt_app.ui.main_window import MainWindow
@@ -91,8 +89,7 @@ def build_window(
 ) -> MainWindow:
     """Window + operations, store opening started (it runs once the window is painted); the
     caller shows it. With ``data_dir=None`` the caller calls ``window.start(data_dir)`` later."""
-    # Imported here, not at the top: ``run`` makes the QApplication first, so the font database
-    # fills on another core while these modules load (``first_paint.fill_font_database``).
+    # Imported here, not at the top: nothing of the window is needed until the app is made.
     from digipunt_app.ui import i18n
     from digipunt_app.ui.main_window import MainWindow
     from digipunt_app.ui.operations import Operations
@@ -146,7 +143,6 @@ def _after_first_paint(window: MainWindow, args: Any) -> None:
 
 def run(args: Any) -> int:
     app = make_app()
-    fonts = first_paint.fill_font_database()
     window = build_window(app, None, getattr(args, "lang", None))
     exit_after = os.environ.get("DIGIPUNT_EXIT_AFTER_START")
     if exit_after in ("1", "checked"):
@@ -163,5 +159,4 @@ def run(args: Any) -> int:
     window.show()
     code = app.exec()
     window.ops.shutdown()
-    fonts.join()
     return int(code)

@@ -19,9 +19,10 @@ paint (the main window, the entry form, its tiles and flow layouts) does not eit
 :func:`call_when_painted` runs a callback once the window has been exposed (and so painted: Qt
 paints a widget window synchronously when it is exposed).
 
-:func:`fill_font_database` fills Qt's font database (fontconfig on
-Linux: ~5 ms) on a thread of its own while the UI modules are imported and the window is built,
-instead of on the GUI thread at the first text the form measures.
+Qt's font database (fontconfig on Linux: ~5 ms) fills on the GUI thread at the first text
+the form measures. Not on a thread of its own: PySide holds the GIL through
+``QFontDatabase.families()``, so the GUI thread waited for such a thread (``Thread.start`` and every
+import after it) instead of going on: ~5 ms later *usable* (A/B, 21 starts).
 """
 
 from __future__ import annotations
@@ -32,7 +33,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
-    import threading
     from collections.abc import Callable
 
 MAX_TURNS = 200  # event-loop turns to wait for the exposure (a window that is never exposed,
@@ -50,18 +50,3 @@ def call_when_painted(window: QWidget, callback: Callable[[], None], _turn: int 
     QTimer.singleShot(  # with ``window`` as context: never called once it is deleted
         0 if _turn < 20 else 5, window, lambda: call_when_painted(window, callback, _turn + 1)
     )
-
-
-def fill_font_database() -> threading.Thread:
-    """Start filling the font database of the (just made) QApplication on another thread; the
-    caller joins it before the application ends. ``QFontDatabase`` is thread-safe (Qt's
-    documentation: all its functions) and PySide releases the GIL while it works, so the GUI
-    thread goes on importing and building meanwhile; if it needs a font before the list is
-    complete, Qt's font database lock makes it wait, as it would have waited for its own fill."""
-    import threading
-
-    from PySide6.QtGui import QFontDatabase
-
-    thread = threading.Thread(target=QFontDatabase.families, name="digipunt-fonts", daemon=True)
-    thread.start()
-    return thread
