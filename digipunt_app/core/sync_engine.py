@@ -40,7 +40,7 @@ from typing import Any
 from digipunt_app.core import sync_engine_store as local
 from digipunt_app.core.sync_engine_lock import SyncLock
 from sync import client as sc
-from sync.protocol import PullResponse, PushResponse
+from sync.protocol import PullResponse
 
 CLOCK_WARNING_SECONDS = 300.0
 CONFIG_MAX_AGE = timedelta(hours=1)
@@ -390,14 +390,14 @@ class SyncEngine:
 
     def _settle(
         self, flight: _Flight, queued: _Flight | None, walk: _OutboxWalk
-    ) -> PushResponse | None:
+    ) -> sc.PushAnswer | None:
         """The answer to the batch on the wire. On failure the leases of that batch and of the
         one queued behind it are lifted (that one is never sent when the request failed; after
         an unreadable answer it was, and its answer is dropped: resent as duplicates next
         time); 413 halves the batch and walks back (None)."""
         leased = flight.leased
         try:
-            return sc.SyncClient.parse_push(*flight.answer.result())
+            return sc.SyncClient.parse_push_answer(*flight.answer.result())
         except sc.SyncError as err:
             if queued is not None:
                 queued.answer.exception()  # wait until it is skipped (or done)
@@ -414,9 +414,11 @@ class SyncEngine:
             walk.after = leased.before
             return None
 
-    def _apply(self, batch: local.PushBatch, response: PushResponse, result: SyncResult) -> None:
-        self._measure(response.server_time)
-        counts = local.apply_push_results(self.store, batch, response.results)
+    def _apply(
+        self, batch: local.PushBatch, response: sc.PushAnswer, result: SyncResult
+    ) -> None:
+        self._measure(response["server_time"])
+        counts = local.apply_push_results(self.store, batch, response["results"])
         result.pushed += len(batch.leased_ids)
         result.accepted += counts.accepted
         result.duplicates += counts.duplicates

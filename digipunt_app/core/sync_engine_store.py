@@ -55,14 +55,13 @@ from digipunt_app.core.sync_engine_types import (
     SyncState,
     SyncStatusInfo,
 )
-from sync.client import gzip_body
+from sync.client import PushResultItem, gzip_body
 from sync.protocol import (
     Change,
     EnrolResponse,
     HelperPayload,
     HelpSessionPayload,
     PullResponse,
-    PushResult,
     SyncConfig,
 )
 
@@ -342,6 +341,18 @@ _SESSION_COLS = (
 )
 _HELPER_COLS = "id, rev, synced_rev, deleted, updated_at, digipunt_id, display_name, active"
 _IN_JSON = "IN (SELECT value FROM json_each(?))"
+_SESSION_AT = 4  # where a ``_LEASE_PAGE`` row's ``_SESSION_COLS`` start
+_HELPER_AT = _SESSION_AT + len(_SESSION_COLS.split(","))  # and its ``_HELPER_COLS``
+# The outbox rows after an id, in queue order, each with its record's columns (NULL when the
+# record is gone) as plain values.
+_LEASE_PAGE = (
+    "SELECT o.id, o.record_type, o.record_id, o.lease_until, "
+    + ", ".join(f"h.{c.strip()}" for c in _SESSION_COLS.split(",")) + ", "
+    + ", ".join(f"p.{c.strip()}" for c in _HELPER_COLS.split(","))
+    + " FROM outbox AS o LEFT JOIN help_session AS h ON o.record_type = 'help_session' AND "
+    "h.id = o.record_id LEFT JOIN helper AS p ON o.record_type = 'helper' AND p.id = o.record_id "
+    "WHERE o.id > ? ORDER BY o.id LIMIT ?"
+)
 _UPSERT_STATE = (
     "INSERT INTO sync_state (key, value) VALUES (?, ?) "
     "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
@@ -514,41 +525,32 @@ def lease_batch(
                 _key_range(REJECTED),
             )
         }
-        candidates = raw.execute(
-            "SELECT id, record_type, record_id, lease_until FROM outbox WHERE id > ? "
-            "ORDER BY id LIMIT ?",
-            (after_outbox_id, limit + 64),  # a little slack for rows skipped (leased, refused)
-        ).fetchall()
-        batch.scanned = len(candidates)
-        session_ids = [c[2] for c in candidates if c[1] == "help_session"]
-        helper_ids = [c[2] for c in candidates if c[1] == "helper"]
-        rows: dict[str, tuple[Any, ...]] = {}  # plain tuples; JSON only for those sent
-        if session_ids:
-            rows.update((t[0], t) for t in raw.execute(
-                f"SELECT {_SESSION_COLS} FROM help_session WHERE id {_IN_JSON}",
-                (_json_strings(session_ids),),
-            ))
-        if helper_ids:
-            rows.update((t[0], t) for t in raw.execute(
-                f"SELECT {_HELPER_COLS} FROM helper WHERE id {_IN_JSON}", (_dumps(helper_ids),)
-            ))
+        # The outbox page joined to its records, read lazily: a row is fetched (and its columns
+        # made into Python values) only when the walk gets to it, so the slack is not read.
+        page = raw.execute(_LEASE_PAGE, (after_outbox_id, limit + 64))
         inflight: dict[str, str] = {}
         if raw.execute(
             "SELECT 1 FROM sync_state WHERE key >= ? AND key < ? LIMIT 1", _key_range(INFLIGHT)
         ).fetchone():
             inflight = dict(raw.execute(
                 f"SELECT substr(key, {len(INFLIGHT) + 1}), value FROM sync_state "
-                f"WHERE key IN (SELECT ? || value FROM json_each(?))",
-                (INFLIGHT, _dumps([c[2] for c in candidates])),
+                f"WHERE key IN (SELECT ? || record_id FROM outbox WHERE id > ? ORDER BY id "
+                f"LIMIT ?)",
+                (INFLIGHT, after_outbox_id, limit + 64),
             ))
         used = 0
         gone: list[int] = []
         leased: list[int] = []
         chains: list[tuple[str, str]] = []
         record_json = batch.record_json
-        for outbox_id, kind, record_id, lease_until in candidates:
+        for t in page:
+            outbox_id, kind, record_id, lease_until = t[:4]
+            batch.scanned += 1
             held = lease_until is not None and now_text < lease_until <= sane_text
-            found = rows.get(record_id)
+            if kind == "help_session":
+                found = t[_SESSION_AT:_HELPER_AT] if t[_SESSION_AT] is not None else None
+            else:
+                found = t[_HELPER_AT:] if t[_HELPER_AT] is not None else None
             refused = rejected.get(record_id) if rejected else None
             if held or found is None or (refused and refused.get("rev") == found[1]):
                 if found is None and not held:
@@ -591,6 +593,7 @@ def lease_batch(
                     chains.append((INFLIGHT + record_id, f"[{text}]"))
             if len(record_json) >= limit:
                 break
+        page.close()  # the rest of the page is not read
         if record_json:
             body = push_body(batch, batch_id=batch.batch_id, client_time=now)
             batch.body, batch.encoding = gzip_body(body)
@@ -673,13 +676,18 @@ def _unpack_batches(raw: Any, batch_ids: list[str] | None) -> None:
     )
 
 
-def apply_push_results(store: Any, batch: PushBatch, results: list[PushResult]) -> PushCounts:
+def apply_push_results(
+    store: Any, batch: PushBatch, results: list[PushResultItem]
+) -> PushCounts:
     """Apply the server's answers in one transaction (see the module docstring), with a fixed
     number of bulk statements per batch: ``synced_rev`` per table, the outbox rows whose rev is
     still the one sent, the batch's in-flight copy. A record left without an answer keeps its
-    version as a chain of its own (``inflight:<id>``), to be resent first."""
+    version as a chain of its own (``inflight:<id>``), to be resent first. ``results``: the
+    answer's, as plain dicts (``SyncClient.parse_push_answer``)."""
     counts = PushCounts()
-    by_key = {(r.id, r.rev): r for r in results}
+    sent_rev = batch.sent_rev
+    # The answer to each version sent (an answer about another rev is no answer to it).
+    by_id = {r["id"]: r for r in results if sent_rev.get(r["id"]) == r["rev"]}
     now = datetime.now(UTC)
     synced: dict[str, dict[str, int]] = {"help_session": {}, "helper": {}}
     finished: dict[str, int] = {}  # outbox rows to remove if not edited meanwhile: id -> rev
@@ -688,13 +696,13 @@ def apply_push_results(store: Any, batch: PushBatch, results: list[PushResult]) 
     refused: dict[str, Any] = {}
     keep_leased = False  # some rows stay queued: their lease is lifted
     for record_id in batch.leased_ids:
-        rev = batch.sent_rev[record_id]
-        result = by_key.get((record_id, rev))
+        rev = sent_rev[record_id]
+        result = by_id.get(record_id)
         if result is None:  # no answer for it: unknown, try again next time
             keep_leased = True
             continue
         answered.add(record_id)
-        status = result.status
+        status = result["status"]
         if status == "accepted" or status == "duplicate":
             if status == "accepted":
                 counts.accepted += 1
@@ -710,11 +718,13 @@ def apply_push_results(store: Any, batch: PushBatch, results: list[PushResult]) 
                 keep_leased = True
         else:  # rejected: keep the outbox row, do not resend until edited
             counts.rejected += 1
-            reason = result.detail or "geweigerd"
+            reason = result.get("detail") or "geweigerd"
             counts.rejected_details.append(f"{record_id}: {reason}")
             refused[REJECTED + record_id] = {"rev": rev, "reason": reason}
             keep_leased = True
     conflicted_set = set(conflicted)
+    # Usually every record of the batch is finished, of one table: one JSON text for both.
+    finished_json = _json_revs(finished) if finished else ""
     with _raw_transaction(store) as raw:
         if conflicted:
             _add_conflicts(raw, conflicted, now)
@@ -723,12 +733,13 @@ def apply_push_results(store: Any, batch: PushBatch, results: list[PushResult]) 
                 raw.execute(
                     f"UPDATE {table} SET synced_rev = j.value FROM json_each(?) AS j "
                     f"WHERE {table}.id = j.key AND {table}.synced_rev < j.value",
-                    (_json_revs(revs),),
+                    # revs is a part of finished: the same when it is as long
+                    (finished_json if len(revs) == len(finished) else _json_revs(revs),),
                 )
         # The outbox row goes only when the rev sent is still the latest local one (a conflict
         # takes the current local version into the conflicts table: its row goes too).
         if finished:
-            removed = raw.execute(_DELETE_SENT, (_json_revs(finished),)).rowcount
+            removed = raw.execute(_DELETE_SENT, (finished_json,)).rowcount
             keep_leased = keep_leased or removed != len(finished)
         if conflicted:
             raw.execute(f"DELETE FROM outbox WHERE record_id {_IN_JSON}", (_dumps(conflicted),))

@@ -14,7 +14,8 @@ from digipunt_app.core import sync_engine_store as local
 from digipunt_app.core.models import Helper, HelpSession
 from digipunt_app.core.store import Store
 from digipunt_app.core.sync_engine_types import SyncState
-from sync.protocol import PushRequest, PushResult
+from sync.client import PushResultItem
+from sync.protocol import PushRequest
 from tests.core.conftest import draft
 
 
@@ -102,7 +103,7 @@ def test_the_body_sent_is_kept_until_its_answers_are_applied(store: Store) -> No
         gzip.decompress(batch.body) if batch.encoding else batch.body
     )
     assert [r.id for r in sent.records] == [saved.id]
-    results = [PushResult(id=saved.id, rev=1, status="accepted")]
+    results: list[PushResultItem] = [{"id": saved.id, "rev": 1, "status": "accepted"}]
     local.apply_push_results(store, batch, results)
     assert _batch_rows(store) == 0 and _inflight(store) == {}
     assert local.pending_count(store) == 0
@@ -118,7 +119,7 @@ def test_a_lost_answer_then_an_edit_resends_the_old_version_first(store: Store) 
     again = _lease(store)
     assert again.sent_rev == {saved.id: 1} and again.partial == [saved.id]
     assert again.records[0]["payload"]["notes"] == "eerst"
-    local.apply_push_results(store, again, [PushResult(id=saved.id, rev=1, status="duplicate")])
+    local.apply_push_results(store, again, [{"id": saved.id, "rev": 1, "status": "duplicate"}])
     assert _inflight(store) == {}  # rev 1 is answered; rev 2 was never sent
     last = _lease(store)
     assert last.sent_rev == {saved.id: 2} and last.records[0]["base_rev"] == 1
@@ -138,7 +139,7 @@ def test_a_killed_push_is_unpacked_at_the_next_sync(store: Store) -> None:
     # Only one answer comes back: the other keeps its chain, the answered one loses it.
     again = _lease(store)
     assert again.chained == [first.id, second.id]
-    local.apply_push_results(store, again, [PushResult(id=first.id, rev=1, status="accepted")])
+    local.apply_push_results(store, again, [{"id": first.id, "rev": 1, "status": "accepted"}])
     assert _inflight(store) == {second.id: [1]}
     assert local.pending_count(store) == 1
 
@@ -147,7 +148,7 @@ def test_a_record_left_without_an_answer_keeps_its_version(store: Store) -> None
     first = sessions.save_session(store, draft())
     second = sessions.save_session(store, draft(notes="twee"))
     batch = _lease(store)
-    local.apply_push_results(store, batch, [PushResult(id=first.id, rev=1, status="accepted")])
+    local.apply_push_results(store, batch, [{"id": first.id, "rev": 1, "status": "accepted"}])
     assert _batch_rows(store) == 0 and _inflight(store) == {second.id: [1]}
     assert local.pending_count(store) == 1
     assert _lease(store).leased_ids == [second.id]  # its lease was lifted

@@ -219,3 +219,22 @@ def test_export_streams_csv(stub) -> None:
     got = b"".join(client.export_sessions_csv(date(2026, 1, 1), date(2026, 12, 31)))
     assert got == csv
     assert "from=2026-01-01" in s.seen[-1][1]
+
+
+def test_push_answers_as_dicts_are_checked_like_the_model() -> None:
+    results = [{"id": "a", "rev": 2, "status": "accepted"},
+               {"id": "b", "rev": 1, "status": "rejected", "detail": "te lang"}]
+    raw = json.dumps({"results": results, "server_time": NOW}).encode()
+    answer = sc.SyncClient.parse_push_answer(raw, 200)
+    model = sc.SyncClient.parse_push(raw, 200)
+    assert answer["results"] == results
+    assert answer["server_time"] == model.server_time
+    bad_status = json.dumps({"results": [{"id": "a", "rev": 1, "status": "ok"}],
+                             "server_time": NOW}).encode()
+    no_time = json.dumps({"results": results}).encode()
+    for wrong in (bad_status, no_time):
+        for parse in (sc.SyncClient.parse_push, sc.SyncClient.parse_push_answer):
+            with pytest.raises(sc.ServerError):
+                parse(wrong, 200)
+    with pytest.raises(sc.WrongAddress):
+        sc.SyncClient.parse_push_answer(b"<html>proxy login</html>", 200)
