@@ -75,6 +75,12 @@ WINDOW_HOOKS.append(_install_sync)
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
+    # Qt's raster engine hands every fill of 96 or more lines (the window's and the scroll
+    # area's backgrounds, 760 lines) to its GUI thread pool in 64-line pieces and waits: on
+    # the first paint that starts two threads and waits for them to be scheduled, on a busy
+    # 2-core PC often longer than the fill itself. Qt's own switch keeps fills on the
+    # painting thread (read once, before the first fill; an environment that sets it wins).
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv[:1])
