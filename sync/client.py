@@ -240,6 +240,7 @@ class SyncClient:
         self._http.verify = verify
         self._http.headers["User-Agent"] = _user_agent()
         self._http.headers["Accept"] = "application/json"
+        self._env: dict[str, Any] | None = None  # see _environment
 
     def close(self) -> None:
         self._http.close()
@@ -365,6 +366,15 @@ class SyncClient:
         except ValidationError as err:
             raise ServerError(status=response.status_code, detail=str(err)) from err
 
+    def _environment(self) -> dict[str, Any]:
+        """The proxies and CA bundle requests takes from the environment for this server (what
+        ``Session.request`` looks up on every request: ~0.4 ms of CPU, ``os.environ`` walked
+        twice), looked up once per client, i.e. once per sync."""
+        if self._env is None:
+            merged = self._http.merge_environment_settings(self.base_url, {}, None, None, None)
+            self._env = {key: value for key, value in merged.items() if key != "stream"}
+        return self._env
+
     def _send(
         self,
         method: str,
@@ -391,14 +401,13 @@ class SyncClient:
         self.stats.bytes_sent += len(data or b"")
         started = time.perf_counter()
         try:
-            response = self._http.request(
-                method,
-                self.base_url + path,
-                data=data,
-                params=params,
-                headers=headers,
-                timeout=self.timeout,
-                stream=stream,
+            # What ``requests.Session.request`` does, with the environment's settings looked up
+            # once per client (``_environment``).
+            prepared = self._http.prepare_request(requests.Request(
+                method, self.base_url + path, data=data, params=params, headers=headers
+            ))
+            response = self._http.send(
+                prepared, timeout=self.timeout, stream=stream, **self._environment()
             )
         except requests.exceptions.SSLError as err:
             raise CertificateProblem(detail=str(err)) from err

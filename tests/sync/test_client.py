@@ -238,3 +238,18 @@ def test_push_answers_as_dicts_are_checked_like_the_model() -> None:
                 parse(wrong, 200)
     with pytest.raises(sc.WrongAddress):
         sc.SyncClient.parse_push_answer(b"<html>proxy login</html>", 200)
+
+
+def test_a_proxy_from_the_environment_is_used(stub, monkeypatch) -> None:
+    """Library PCs may reach the internet only through a proxy set in the environment."""
+    proxy = stub(lambda req, body: _json(200, {"protocol": 1, "max_batch_records": 500,
+                                               "max_body_bytes": 5_000_000,
+                                               "server_time": NOW}))
+    monkeypatch.setenv("HTTP_PROXY", proxy.url)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    client = sc.SyncClient("http://digipunt.invalid", token="tok")
+    for _ in range(2):
+        assert client.config().max_batch_records == 500
+    assert [path for _m, path, _h, _b in proxy.seen] == [
+        "http://digipunt.invalid/v1/sync/config"] * 2
