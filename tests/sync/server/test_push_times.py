@@ -24,6 +24,8 @@ TIMES = [
     WIRE.validate_python("2026-11-23T10:00:00.25+01:00"),
     WIRE.validate_python("2026-03-29T02:30:00-00:00"),
     WIRE.validate_python(1763890200),
+    WIRE.validate_python("0001-01-01T00:00:00.000001Z"),  # printed without isoformat: 4 digits
+    WIRE.validate_python("9999-12-31T23:59:59.999999+00:00"),
 ]
 
 
