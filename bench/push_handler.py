@@ -13,10 +13,15 @@ Trees are git revisions (exported with ``git archive`` into a temporary folder: 
 ``resources``) or ``.`` for the working tree. Each run gets a fresh database made by that
 tree's own code (its migrations).
 
-    .venv/bin/python -m bench.push_handler [--rounds 3] [--batches 20] [REV_OR_DOT ...]
+    .venv/bin/python -m bench.push_handler [--rounds 3] [--batches 20] [--stages] [REV_OR_DOT ...]
 
 Example: ``python -m bench.push_handler 6ffeb5a .`` (before / after this work). Prints markdown;
 writes nothing.
+
+``--stages`` runs the same pushes in process instead (no HTTP, one thread: the tree's
+``parse_push``, its fast path's ``_PushJob`` under a transaction as the group writer runs it) and
+prints the CPU per push of each stage: gunzip, parse, land, feed, commit, answer. Steadier than
+the server's CPU (no thread hand-off, no socket), and it says where a change moved the cost.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from statistics import median
+from typing import Any
 
 from bench.server_common import cpu_seconds, free_port
 
@@ -57,6 +63,53 @@ with db.write() as s:
     s.add(Device(id=dev, digipunt_id=punt, name="pc", token_hash=hash_secret(token)))
 db.dispose()
 print(json.dumps({"punt": punt, "dev": dev, "token": token}))
+"""
+
+
+# Run with the tree's own ``sync`` package: argv = url, token, bodies file; prints CPU ms per stage.
+STAGES = """
+import gzip, json, sys, time
+from datetime import UTC, datetime
+from sync.protocol import PushResponse
+from sync.server.app import create_app
+from sync.server.fastpath import _PushJob, tune_gc
+from sync.server.push import parse_push
+from sync.server.rawsql import raw
+from sync.server.tokens import hash_secret
+url, token, path = sys.argv[1:4]
+posts = json.load(open(path, encoding="latin-1"))
+app = create_app(url)
+tune_gc()
+db, fast = app.state.db, app.sync_fast_path
+conn = db.write_connection()
+spent = {}
+clock = time.process_time
+for n, text in enumerate(posts):
+    marks = [clock()]
+    body = gzip.decompress(text.encode("latin-1"))
+    marks.append(clock())
+    job = _PushJob(db, hash_secret(token), parse_push(body), fast.services)
+    marks.append(clock())
+    tx = conn.begin()
+    cur = raw(conn).cursor()
+    cur.execute("SAVEPOINT dp_job")
+    job.land(conn)
+    cur.execute("RELEASE SAVEPOINT dp_job")
+    marks.append(clock())
+    job.feed(cur)
+    marks.append(clock())
+    tx.commit()
+    marks.append(clock())
+    answer = PushResponse(results=job.results, server_time=datetime.now(UTC))
+    gzip.compress(answer.model_dump_json().encode(), 1, mtime=0)
+    marks.append(clock())
+    if n:  # the first push warms up (caches, prepared statements)
+        for name, a, b in zip(("gunzip", "parse", "land", "feed", "commit", "answer"),
+                              marks, marks[1:]):
+            spent[name] = spent.get(name, 0.0) + (b - a) * 1000 / (len(posts) - 1)
+conn.close()
+db.dispose()
+print(json.dumps(spent))
 """
 
 
@@ -152,27 +205,61 @@ def one_run(tree: Path, batches: int) -> tuple[float, float]:
     return wall / batches * 1000, cpu / batches * 1000
 
 
+def stages_run(tree: Path, batches: int) -> dict[str, float]:
+    """CPU ms per push by stage, in process (``STAGES``): ``batches`` pushes after a warm-up."""
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/server.db"
+        env = {**os.environ, "PYTHONPATH": str(tree)}
+        ids = json.loads(subprocess.run([sys.executable, "-c", SETUP, url], cwd=tree, env=env,
+                                        check=True, capture_output=True, text=True).stdout)
+        path = Path(tmp) / "bodies.json"
+        path.write_text(json.dumps([b.decode("latin-1") for b in
+                                    bodies(ids["punt"], ids["dev"], batches + 1)]),
+                        encoding="latin-1")
+        out = subprocess.run([sys.executable, "-c", STAGES, url, ids["token"], str(path)],
+                             cwd=tree, env=env, check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _print_stages(got: dict[str, list[dict[str, float]]]) -> None:
+    names = list(next(iter(got.values()))[0])
+    print("| tree | " + " | ".join(names) + " | total |")
+    print("|---|" + "---:|" * (len(names) + 1))
+    for rev, runs in got.items():
+        cells = [f"{median(r[n] for r in runs):.2f}" for n in names]
+        totals = [sum(r.values()) for r in runs]
+        print(f"| {rev} | " + " | ".join(cells) + f" | {median(totals):.2f} ms "
+              f"({' / '.join(f'{t:.1f}' for t in totals)}) |")
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("trees", nargs="*", default=["."], help="git revisions, or . (working tree)")
     p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--batches", type=int, default=20)
+    p.add_argument("--stages", action="store_true",
+                   help="in process, CPU per push by stage (no server process)")
     args = p.parse_args()
     work = Path(tempfile.mkdtemp(prefix="push-handler-"))
+    run = stages_run if args.stages else one_run
     try:
         trees = {rev: _tree(rev, work / f"t{i}") for i, rev in enumerate(args.trees)}
-        got: dict[str, list[tuple[float, float]]] = {rev: [] for rev in trees}
+        got: dict[str, list[Any]] = {rev: [] for rev in trees}
         loads = [os.getloadavg()[0]]
         for _ in range(args.rounds):
             for rev, tree in trees.items():
-                got[rev].append(one_run(tree, args.batches))
+                got[rev].append(run(tree, args.batches))
                 loads.append(os.getloadavg()[0])
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"### Push handler: {args.batches} pushes of 500 new sessions, SQLite, "
+    where = "in process, CPU ms per push by stage" if args.stages else "SQLite"
+    print(f"### Push handler: {args.batches} pushes of 500 new sessions, {where}, "
           f"{args.rounds} interleaved rounds\n")
     print(f"Load average (1 min) {min(loads):.1f}-{max(loads):.1f} on {os.cpu_count()} cores. "
           "Per push; each cell: median (runs).\n")
+    if args.stages:
+        _print_stages(got)
+        return 0
     print("| tree | wall per push | server CPU per push |")
     print("|---|---:|---:|")
     for rev, runs in got.items():
