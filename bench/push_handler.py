@@ -163,13 +163,19 @@ def _tree(rev: str, into: Path) -> Path:
     return into
 
 
+def _fresh_db(tree: Path, tmp: str) -> tuple[str, dict[str, str], dict[str, str]]:
+    """A new database in ``tmp`` made by ``tree``'s code: (url, child env, its ids)."""
+    url = f"sqlite:///{tmp}/server.db"
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    ids = json.loads(subprocess.run([sys.executable, "-c", SETUP, url], cwd=tree, env=env,
+                                    check=True, capture_output=True, text=True).stdout)
+    return url, env, ids
+
+
 def one_run(tree: Path, batches: int) -> tuple[float, float]:
     """(wall ms, server CPU ms) per push for 20 pushes of 500 to a fresh server of ``tree``."""
     with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{tmp}/server.db"
-        env = {**os.environ, "PYTHONPATH": str(tree)}
-        ids = json.loads(subprocess.run([sys.executable, "-c", SETUP, url], cwd=tree, env=env,
-                                        check=True, capture_output=True, text=True).stdout)
+        url, env, ids = _fresh_db(tree, tmp)
         posts = bodies(ids["punt"], ids["dev"], batches)
         port = free_port()
         proc = subprocess.Popen(
@@ -208,10 +214,7 @@ def one_run(tree: Path, batches: int) -> tuple[float, float]:
 def stages_run(tree: Path, batches: int) -> dict[str, float]:
     """CPU ms per push by stage, in process (``STAGES``): ``batches`` pushes after a warm-up."""
     with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{tmp}/server.db"
-        env = {**os.environ, "PYTHONPATH": str(tree)}
-        ids = json.loads(subprocess.run([sys.executable, "-c", SETUP, url], cwd=tree, env=env,
-                                        check=True, capture_output=True, text=True).stdout)
+        url, env, ids = _fresh_db(tree, tmp)
         path = Path(tmp) / "bodies.json"
         path.write_text(json.dumps([b.decode("latin-1") for b in
                                     bodies(ids["punt"], ids["dev"], batches + 1)]),
