@@ -161,3 +161,31 @@ def test_id_lists_for_sql_are_the_same_json_as_the_encoders() -> None:
         assert json.loads(local._json_strings(ids)) == ids
         revs = {record_id: rev for rev, record_id in enumerate(ids, start=1)}
         assert json.loads(local._json_revs(revs)) == revs
+
+
+def test_a_walk_over_the_outbox_sends_each_record_once_in_order(store: Store) -> None:
+    """Batches cut by the byte budget, over sessions and volunteers mixed, a row still leased
+    and a row whose record is gone: every record goes exactly once, in queue order."""
+    queued = [sessions.save_session(store, draft(notes="eerst " + "x" * 200)).id,
+              helpers.add_helper(store, "Anaïs").id]
+    queued += [sessions.save_session(store, draft(notes=f"sessie {i} " + "x" * 200)).id
+               for i in range(2)]
+    queued += [sessions.save_session(store, draft(notes=f"later {i}")).id for i in range(4)]
+    gone = queued.pop(5)
+    with store.session() as db:  # the record is gone, its outbox row is left
+        db.query(HelpSession).filter(HelpSession.id == gone).delete()
+        db.commit()
+    held = _lease(store, limit=1).leased_ids  # the first row is on the wire elsewhere
+    assert held == queued[:1]
+    max_bytes = 3000  # room for one or two records a batch
+    budget = int(max_bytes * 0.8) - 1024
+    walked: list[str] = []
+    after = 0
+    while (batch := _lease(store, max_bytes=max_bytes, after_outbox_id=after)).scanned:
+        after = batch.last_outbox_id
+        walked += batch.leased_ids
+        sizes = [len(text.encode()) + 1 for text in batch.record_json]
+        assert len(sizes) == 1 or sum(sizes) <= budget, sizes
+        assert [r["id"] for r in batch.records] == batch.leased_ids
+    assert walked == queued[1:]
+    assert local.pending_count(store) == len(queued)  # the gone record's row was dropped
