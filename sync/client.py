@@ -4,7 +4,8 @@ One ``SyncClient`` wraps one ``requests.Session``: connect/read timeouts, a ``Di
 User-Agent, the device (or coordinator) bearer token, gzip request bodies, and RFC 9457 problem
 responses turned into typed exceptions whose ``str()`` is a plain Dutch sentence a volunteer can act
 on. The client knows nothing about the local store: it takes and returns the pydantic models of
-``sync.protocol``.
+``sync.protocol`` (a push answer also as plain dicts, ``parse_push_answer``: the sync engine's
+path).
 
 It also counts what it sent and received (``stats``), so benchmarks and tests can see the number of
 requests and the bytes on the wire.

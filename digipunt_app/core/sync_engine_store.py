@@ -507,11 +507,12 @@ def lease_batch(
 ) -> PushBatch:
     """Lease up to ``limit`` free outbox rows (by queue order) and make their request body.
 
-    One transaction, a fixed number of statements whatever the batch size: the outbox page, the
-    records (``IN json_each``), one lease UPDATE and the batch's in-flight copy (its gzipped
-    body, one row). Each record's JSON is written once, as text, from the row's plain tuple
-    (``batch.record_json``), and goes into the body as it is. Records with unanswered versions
-    of their own (``inflight:<id>``, rare) send the oldest of those first and keep their chain.
+    One transaction, a fixed number of statements whatever the batch size: the outbox page
+    joined to its records (``_LEASE_PAGE``, read row by row as the walk goes), one lease UPDATE
+    and the batch's in-flight copy (its gzipped body, one row). Each record's JSON is written
+    once, as text, from the row's plain tuple (``batch.record_json``), and goes into the body as
+    it is. Records with unanswered versions of their own (``inflight:<id>``, rare) send the
+    oldest of those first and keep their chain.
     """
     batch = PushBatch(batch_id=batch_id or str(uuid.uuid4()), last_outbox_id=after_outbox_id)
     budget = int(max_bytes * 0.8) - 1024
