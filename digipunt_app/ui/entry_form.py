@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import time
-from datetime import UTC, datetime
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
@@ -329,7 +328,7 @@ class EntryForm(QWidget):
         """Back to a new session with the defaults; the helper stays when ``keep_helper``."""
         helper = self.helper.currentData() if keep_helper else None
         self._editing = None
-        self._fill(SimpleNamespace(started_at=datetime.now(UTC), **NEW_SESSION))
+        self._fill(SimpleNamespace(started_at=None, **NEW_SESSION))  # None: now
         if keep_helper:
             self._select_data(self.helper, helper)
         self._time_touched = False
@@ -341,7 +340,8 @@ class EntryForm(QWidget):
             True
         )
         self.started.blockSignals(True)
-        self._show_time(int(d.started_at.timestamp()))
+        # no datetime module before the first paint (~1 ms of imports): a new session is now
+        self._show_time(int(time.time() if d.started_at is None else d.started_at.timestamp()))
         self.started.blockSignals(False)
         self.duration.setValue(d.duration_min)
         self._select_data(self.channel, d.channel)
@@ -381,6 +381,8 @@ class EntryForm(QWidget):
 
     def draft(self) -> SessionDraft:
         """What the form holds now, as a ``SessionDraft``."""
+        from datetime import UTC, datetime
+
         from digipunt_app.core.records import SessionDraft
 
         if self._time_touched:

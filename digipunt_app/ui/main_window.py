@@ -45,7 +45,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -56,6 +55,7 @@ from digipunt_app.ui.operations import Operations
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent
+    from PySide6.QtWidgets import QToolBar
 
     from digipunt_app.ui.helpers_page import HelpersPage
     from digipunt_app.ui.session_list import SessionList
@@ -296,6 +296,7 @@ class MainWindow(QMainWindow):
         """The tool bar (text beside icons), made when first asked for; hidden while empty."""
         if self._toolbar is None:
             from PySide6.QtCore import Qt
+            from PySide6.QtWidgets import QToolBar  # ~0.5 ms of PySide type, not before the paint
 
             self._toolbar = QToolBar(self)
             self._toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
