@@ -25,6 +25,11 @@ from tests.sync.server.records import batch, record, session_payload, visitor_co
 
 GOOD_CODE = visitor_code("abc")
 BAD_CHECK = GOOD_CODE[:-1] + ("0" if GOOD_CODE[-1] != "0" else "1")
+#: codes of other symbols, and each with one symbol swapped for its neighbour (a typo the check
+#: symbol catches): the quick path's unrolled check must agree with the protocol's
+MORE_CODES = [visitor_code(seed) for seed in ("x", "Zq", "m3k", "0")]
+TYPOS = [code[:i] + ("1" if code[i] != "1" else "2") + code[i + 1:]
+         for code in MORE_CODES for i in (0, 1, 2, 3, 5, 6, 7, 8)]
 
 TRICKY: dict[str, list[Any]] = {
     "started_at": [
@@ -39,7 +44,7 @@ TRICKY: dict[str, list[Any]] = {
     ],
     "visitor_code": [
         None, GOOD_CODE, BAD_CHECK, GOOD_CODE.lower(), GOOD_CODE + "\n", GOOD_CODE[:-2],
-        "ILOU-ILOU-0", 12345, "",
+        "ILOU-ILOU-0", 12345, "", *MORE_CODES, *TYPOS,
     ],
     "duration_min": [20, 0, 481, "20", 20.0, 20.5],
     "postcode": [None, "9000", "0900", "90000", "9000\n"],
