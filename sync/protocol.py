@@ -67,7 +67,7 @@ def luhn32_check_symbol(body: str) -> str:
 
 def visitor_code_is_valid(code: str) -> bool:
     """True for a canonical code ``XXXX-XXXX-C``: 8 symbols, then their check symbol."""
-    if not _CANONICAL_CODE.match(code):
+    if not _CANONICAL_CODE.fullmatch(code):  # ``match``: ``$`` also matches before a final "\n"
         return False
     body = code.replace("-", "")
     return luhn32_check_symbol(body[:8]) == body[8]

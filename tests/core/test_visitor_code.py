@@ -25,6 +25,14 @@ def test_generated_codes_validate_and_differ() -> None:
         assert visitor_code.normalise(code) == code
 
 
+@given(bodies, st.sampled_from(["\n", " ", "-", "0"]))
+def test_a_code_with_anything_after_it_is_not_valid(body: str, tail: str) -> None:
+    """The server checks pushed codes with this: a code ending in a newline would be stored and
+    counted as another visitor in the reach report."""
+    assert visitor_code_is_valid(canonical(body))
+    assert not visitor_code_is_valid(canonical(body) + tail)
+
+
 @given(bodies)
 def test_every_code_round_trips_through_normalise(body: str) -> None:
     code = canonical(body)
