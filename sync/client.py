@@ -286,8 +286,9 @@ class SyncClient:
 
     def push_raw(self, body: bytes, content_encoding: str | None = None) -> tuple[bytes, int]:
         """``push_body`` without parsing the answer: ``(answer body, HTTP status)`` for
-        ``parse_push``. The sync engine's wire thread uses this, so the next request goes out the
-        moment an answer is read; the answer is parsed on the sync thread."""
+        ``parse_push`` or ``parse_push_answer``. The sync engine's wire thread uses this, so the
+        next request goes out the moment an answer is read; the answer is parsed on the sync
+        thread."""
         response = self._send(
             "POST", "/v1/sync/push", data=body, content_encoding=content_encoding
         )
