@@ -171,7 +171,7 @@ def forget_cached(store: Any) -> None:
 
 def apply_catalog(store: Any, payload: dict[str, Any]) -> Catalog:
     """Store a pulled catalog version; the newest version is the one in use."""
-    with store.session() as db:
+    with store.session(write=True) as db:
         apply_catalog_in(db, payload)
     forget_cached(store)
     return load_catalog(store)

@@ -15,6 +15,13 @@ DEFAULT_BUSY_TIMEOUT_MS = 5000
 # through a map counted in the app's RSS (~250 MB with 200k sessions), while reads through the OS
 # page cache were measured as fast for the list (bench/local_store.py, BENCHMARKS.md ``local``).
 MMAP_BYTES = 0
+# An operation that writes takes the write lock at its BEGIN (``BEGIN IMMEDIATE``), waiting up to
+# the busy timeout for another writer to finish. With a plain (deferred) BEGIN in WAL mode, an
+# operation that first reads and then writes fails at once ("database is locked", no waiting)
+# when another connection committed in between: a volunteer's save while the sync engine
+# applies a batch, or a sync lease while a save commits. Read-only operations keep the plain
+# BEGIN, so a long read (an export, a report) never holds up a save.
+WRITE_OPTION = "digipunt_write"
 
 
 def make_engine(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Engine:
@@ -23,6 +30,8 @@ def make_engine(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> E
     The pysqlite driver's own transaction handling is switched off (``isolation_level=None``) and
     SQLAlchemy's ``begin`` emits ``BEGIN`` itself, so a transaction really spans every statement
     of an operation (the SQLAlchemy docs' recipe for "serializable isolation" with pysqlite).
+    A connection with the execution option ``WRITE_OPTION`` begins with ``BEGIN IMMEDIATE``
+    (``Store.session(write=True)``): see ``WRITE_OPTION``.
     """
     engine = create_engine(
         f"sqlite:///{path}",
@@ -41,7 +50,8 @@ def make_engine(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> E
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        write = conn.get_execution_options().get(WRITE_OPTION)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
 

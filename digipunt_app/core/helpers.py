@@ -91,12 +91,12 @@ def add_helper_in(db: Session, name: str, now: datetime | None = None) -> Helper
 
 
 def add_helper(store: Any, name: str) -> HelperRow:
-    with store.session() as db:
+    with store.session(write=True) as db:
         return _row(add_helper_in(db, name))
 
 
 def rename_helper(store: Any, helper_id: str, name: str) -> HelperRow:
-    with store.session() as db:
+    with store.session(write=True) as db:
         helper = _get(db, helper_id)
         clean = _clean_name(db, name, except_id=helper_id)
         if clean != helper.display_name:
@@ -106,7 +106,7 @@ def rename_helper(store: Any, helper_id: str, name: str) -> HelperRow:
 
 
 def set_helper_active(store: Any, helper_id: str, active: bool) -> HelperRow:
-    with store.session() as db:
+    with store.session(write=True) as db:
         helper = _get(db, helper_id)
         if helper.active != active:
             helper.active = active

@@ -338,7 +338,7 @@ def import_file(
                 parsed.append(_parse_row(line, values, catalog, seen))
             except ValidationError as exc:
                 result.problems.append(RowProblem(line, str(exc)))
-        with store.session() as db:
+        with store.session(write=True) as db:
             _store_batch(db, parsed, helper_ids, result)
         if progress is not None:
             progress(min(start + BATCH, len(rows)), len(rows))

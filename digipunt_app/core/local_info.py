@@ -73,5 +73,5 @@ def set_local_digipunt_in(
 
 
 def set_local_digipunt(store: Any, info: dict[str, Any], device_id: str | None = None) -> int:
-    with store.session() as db:
+    with store.session(write=True) as db:
         return set_local_digipunt_in(db, info, device_id)

@@ -45,7 +45,7 @@ def purge_expired(store: Any, today: date | None = None) -> int:
     today = today or datetime.now(UTC).astimezone(BRUSSELS).date()
     first_kept = cutoff(today, retention_months(store))
     queued = exists().where(Outbox.record_id == HelpSession.id)
-    with store.session() as db:
+    with store.session(write=True) as db:
         ids = list(
             db.scalars(
                 select(HelpSession.id).where(

@@ -130,7 +130,7 @@ def save_session(
     write failed (nothing is then changed).
     """
     catalog = load_catalog(store)
-    with store.session() as db:
+    with store.session(write=True) as db:
         hs = save_session_in(db, draft, catalog)
         if also is not None:
             also(db, hs)
@@ -139,7 +139,7 @@ def save_session(
 
 
 def _set_deleted(store: Any, session_id: str, deleted: bool) -> SessionRow:
-    with store.session() as db:
+    with store.session(write=True) as db:
         hs = _get_live(db, session_id)
         if hs.deleted != deleted:
             now = datetime.now(UTC)

@@ -38,5 +38,5 @@ def get_setting(store: Any, key: str, default: Any = None) -> Any:
 
 
 def set_setting(store: Any, key: str, value: Any) -> None:
-    with store.session() as db:
+    with store.session(write=True) as db:
         set_in(db, key, value)

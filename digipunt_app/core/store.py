@@ -16,9 +16,9 @@ is recovered in place by ``store.recover_in_place()`` (same ``Store`` object, sa
 holder of the store keeps working on the restored file). A file that needs a migration, or that
 cannot even be read, is still checked first.
 
-Operations use ``with store.session() as db:``: one SQLAlchemy Session per operation, committed
-at the end, rolled back on any error; SQLite failures become ``StorageError`` with a plain Dutch
-message and nothing half-written.
+Operations use ``with store.session() as db:`` (``session(write=True)`` when they write): one
+SQLAlchemy Session per operation, committed at the end, rolled back on any error; SQLite
+failures become ``StorageError`` with a plain Dutch message and nothing half-written.
 """
 
 from __future__ import annotations
@@ -40,7 +40,12 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from digipunt_app.core.config import BACKUP_DIR_NAME, DATA_FILE_NAME
-from digipunt_app.core.db import DEFAULT_BUSY_TIMEOUT_MS, make_engine, storage_error
+from digipunt_app.core.db import (
+    DEFAULT_BUSY_TIMEOUT_MS,
+    WRITE_OPTION,
+    make_engine,
+    storage_error,
+)
 from digipunt_app.core.migrate import current_revision, head_revision, upgrade_to_head
 from digipunt_app.core.records import StorageError
 
@@ -123,6 +128,9 @@ class Store:
         self.backup_dir = data_dir / BACKUP_DIR_NAME
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(
+            engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )
         self.recovery_message: str | None = None
         self.restored_backup: Path | None = None
         # True when opened with ``defer_check`` without the check: see ``core/store_check``.
@@ -277,7 +285,7 @@ class Store:
     def _seed(self) -> None:
         from digipunt_app.core.catalog import seed_default
 
-        with self.session() as db:
+        with self.session(write=True) as db:
             seed_default(db)
 
     def _refresh_statistics(self, migrated: bool) -> None:
@@ -307,7 +315,7 @@ class Store:
     def _reset_cursor(self) -> None:
         from digipunt_app.core.models import SyncState
 
-        with self.session() as db:
+        with self.session(write=True) as db:
             db.merge(SyncState(key=CURSOR_KEY, value="0"))
             db.merge(SyncState(key=NEEDS_FULL_PULL_KEY, value="true"))
 
@@ -347,12 +355,15 @@ class Store:
 
     # --- operations --------------------------------------------------------------------------
     @contextlib.contextmanager
-    def session(self) -> Iterator[Session]:
+    def session(self, write: bool = False) -> Iterator[Session]:
         """One Session for one operation: commit at the end, roll back on error.
 
+        ``write=True`` for an operation that writes: it takes the write lock at its start
+        (``BEGIN IMMEDIATE``, waiting for another writer), so a commit by another connection
+        between its reads and its writes cannot fail it (``db.WRITE_OPTION``).
         SQLite failures (disk full, locked, read-only, corrupt) become ``StorageError``.
         """
-        db = self._sessions()
+        db = (self._write_sessions if write else self._sessions)()
         try:
             yield db
             db.commit()

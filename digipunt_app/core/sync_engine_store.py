@@ -215,7 +215,7 @@ def save_enrolment(
 ) -> None:
     """Store token, device, digipunt and config; re-home records made before enrolment."""
     point = answer.digipunt
-    with store.session() as session:
+    with store.session(write=True) as session:
         for key, value in (
             (KEY_SERVER_URL, server_url),
             (KEY_TOKEN, answer.token),
@@ -244,12 +244,12 @@ def _put_config(session: Session, config: SyncConfig, now: datetime) -> None:
 
 
 def save_config(store: Any, config: SyncConfig, *, now: datetime) -> None:
-    with store.session() as session:
+    with store.session(write=True) as session:
         _put_config(session, config, now)
 
 
 def save_skew(store: Any, skew_seconds: float) -> None:
-    with store.session() as session:
+    with store.session(write=True) as session:
         _put(session, KEY_SKEW, round(skew_seconds, 3))
 
 
@@ -271,7 +271,7 @@ def record_outcome(
         values[KEY_REVOKED] = revoked
     values[KEY_FAILURES] = failures
     values[KEY_NEXT_ATTEMPT] = _iso(next_attempt_at)
-    with store.session() as session:
+    with store.session(write=True) as session:
         _put_many(session, values)
 
 
@@ -371,7 +371,7 @@ def _bulk_session(store: Any) -> Iterator[Session]:
     """``store.session()`` for steps that also use the raw sqlite3 connection: its failures
     become the same plain Dutch ``StorageError`` as those through SQLAlchemy."""
     try:
-        with store.session() as session:
+        with store.session(write=True) as session:
             yield session
     except sqlite3.Error as exc:
         err = storage_error(exc)
@@ -388,7 +388,7 @@ def _raw_transaction(store: Any) -> Iterator[Any]:
     pooled = store.engine.raw_connection()
     raw = pooled.driver_connection
     try:
-        raw.execute("BEGIN")
+        raw.execute("BEGIN IMMEDIATE")  # every step here writes: see db.WRITE_OPTION
         try:
             yield raw
             raw.execute("COMMIT")
@@ -1031,7 +1031,7 @@ def resolve_conflict(store: Any, conflict_id: int, keep: str) -> None:
     """``keep="server"``: close it. ``keep="local"``: the local version becomes a new edit on top
     of the server's (rev + 1, queued for push), then close it."""
     now = datetime.now(UTC)
-    with store.session() as session:
+    with store.session(write=True) as session:
         conflict = session.get(Conflict, conflict_id)
         if conflict is None or conflict.resolved_at is not None:
             return
